@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { MANIFEST_KEY } from './lib/extension-key';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'SOP Sidebar',
+    description: "Your company's CRM SOPs next to the HubSpot record you are working on.",
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['https://api.hubapi.com/*'],
+    ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: {
+          gecko: {
+            id: 'sop-sidebar@sop-sidebar.dev',
+            strict_min_version: '140.0',
+            // The extension sends nothing to us or third parties; HubSpot calls go
+            // to the user's own portal with the user's own token.
+            data_collection_permissions: { required: ['none'] },
+          },
+          gecko_android: { strict_min_version: '142.0' },
+        } }
+      : {}),
+  }),
+});
