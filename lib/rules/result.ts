@@ -178,6 +178,23 @@ export interface OtherResult {
 
 export type RecordResult = DealResult | ContactResult | CompanyResult | CadenceResult | OtherResult;
 
+/** The guided call-log form for a record (CH-2, CH-3), resolved against the portal's options. */
+export interface CallLogSpec {
+  /** Allowed outcomes: `hs_call_disposition` GUID and the portal's label. */
+  outcomes: Array<{ id: string; label: string }>;
+  /** Allowed `hs_activity_type` values with the portal's labels. */
+  types: Array<{ value: string; label: string }>;
+  /** Allowed `hs_call_direction` values. */
+  directions: Array<{ value: string; label: string }>;
+  /** Call properties the rep must fill (hs_call_body = the conversation breakdown). */
+  required: string[];
+  bodyPrompt: string;
+  checkIn: { outcomeIds: string[]; types: string[]; directions: string[]; explanation: string };
+  otherCallsExplanation: string;
+  /** Records the created call is associated with (the record and its primary contact). */
+  associateWith: RecordRef[];
+}
+
 export interface Evaluation {
   record: RecordRef;
   /** Playbook object alias of the record, or null when the playbook does not govern it. */
@@ -186,6 +203,8 @@ export interface Evaluation {
   result: RecordResult;
   findings: Finding[];
   guidance: Guidance[];
+  /** The guided call log offered on this record, or null. */
+  callLog: CallLogSpec | null;
   /** Plain-words "what to do next" list for learn mode, most important first. */
   nextSteps: Array<{ ruleId: string; text: string }>;
 }
