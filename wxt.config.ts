@@ -12,7 +12,8 @@ export default defineConfig({
     description: "Your company's CRM SOPs next to the HubSpot record you are working on.",
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.hubapi.com/*'],
-    ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
+    // storage.managed lets IT push the playbook and settings (public/managed-schema.json).
+    ...(browser === 'chrome' ? { key: MANIFEST_KEY, storage: { managed_schema: 'managed-schema.json' } } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: {
           gecko: {
