@@ -167,6 +167,13 @@ export interface RuleSource {
 
 export interface RuleScope {
   object: ObjectAlias;
+  /**
+   * Further objects the same rule applies to, with the same test read on
+   * their records (REC-3 and ACC-9: contacts and companies; CH-1: product
+   * subscriptions and their primary contacts). Every property the test names
+   * must be declared on each of them. Absent = only `object`.
+   */
+  alsoOn?: ObjectAlias[];
   /** Pipeline labels; absent = every governed pipeline of the object (or any, for objects without pipelines). */
   pipelines?: string[];
   /** The rule applies only to records matching this. */
