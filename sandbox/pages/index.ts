@@ -79,7 +79,8 @@ export function handlePageRequest(req: IncomingMessage, res: ServerResponse, ctx
   }
 
   if (pathname === '/favicon.ico') {
-    send(req, res, 404, 'text/plain; charset=utf-8', 'Not found');
+    res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+    res.end();
     return true;
   }
 

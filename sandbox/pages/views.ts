@@ -17,6 +17,7 @@ export interface RouteResult {
   record?: string;
 }
 
+const LIST_PAGE_SIZE = 100;
 const RECORD_PATH = /^\/contacts\/(\d+)\/record\/([0-9]+-[0-9]+)\/(\d+)(?:\/.*)?$/;
 const LIST_PATH = /^\/contacts\/(\d+)\/objects\/([0-9]+-[0-9]+)\/views\/([^/]+)\/list\/?$/;
 
@@ -29,7 +30,8 @@ export function listHref(portalId: number, typeId: string): string {
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('') || '?';
+  const words = name.replace(/<[^>]*>/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('') || '?';
 }
 
 function notFound(title: string, message: string): RouteResult {
@@ -140,10 +142,12 @@ function stagePathView(path: NonNullable<ReturnType<typeof stagePath>>): SafeHtm
 function renderList(data: PageData, typeId: string): RouteResult {
   const labels = typeLabels(data, typeId);
   if (!labels) return notFound('Object not found', `There is no object type ${typeId} in this portal.`);
-  const rows = data.list(typeId).filter((o) => !o.archived);
+  const all = data.list(typeId).filter((o) => !o.archived);
+  // Generated portals hold thousands of records; like HubSpot, show one page.
+  const rows = all.slice(0, LIST_PAGE_SIZE);
   const columns = listColumns(typeId);
   const main = html`<section class="hs-list" data-sandbox-page="list" data-sandbox-list="${typeId}">
-    <header class="hs-list-head"><h1>${labels.plural}</h1><span class="hs-muted">${rows.length} records</span></header>
+    <header class="hs-list-head"><h1>${labels.plural}</h1><span class="hs-muted">${all.length} records${all.length > rows.length ? ` (showing the first ${rows.length})` : ''}</span></header>
     <table class="hs-table">
       <thead><tr><th>Name</th>${columns.map((c) => html`<th>${c.label}</th>`)}</tr></thead>
       <tbody>
