@@ -1,0 +1,10 @@
+/**
+ * Fails the e2e run up front, with the fix, when it cannot run: a test that
+ * cannot run must not look green (locally or in CI).
+ */
+import { assertBuiltExtension, findChromium } from '../../scripts/e2e-browser';
+
+export default function setup(): void {
+  findChromium();
+  assertBuiltExtension();
+}
