@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { EXTENSION_ID } from '../lib/extension-key';
+import type { Request, Response, ResponseData } from '../lib/messages/protocol';
 
 export const HUBSPOT_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'api.hubapi.com'] as const;
 export type AppHost = 'app.hubspot.com' | 'app-eu1.hubspot.com';
@@ -148,4 +149,35 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/${file}`);
   return page;
+}
+
+/**
+ * Sends protocol requests from an extension page, which the background treats
+ * as a privileged sender (token.set, playbook.*, scan.*). The page is opened
+ * on first use and reused.
+ */
+export interface ExtensionMessenger {
+  send(message: Request): Promise<unknown>;
+  /** `token.set`; resolves to the background's status, throws with its error otherwise. */
+  setToken(token: string): Promise<ResponseData<'token.set'>>;
+}
+
+export function extensionMessenger(context: BrowserContext, extensionId: string, extensionDir = DEFAULT_EXTENSION_DIR): ExtensionMessenger {
+  let page: Page | undefined;
+  const send = async (message: Request): Promise<unknown> => {
+    if (!page || page.isClosed()) page = await openExtensionPage(context, extensionId, extensionDir);
+    return page.evaluate((msg) => {
+      // Runs in the extension page, where `chrome.runtime` exists.
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage(msg);
+    }, message);
+  };
+  return {
+    send,
+    async setToken(token) {
+      const reply = (await send({ type: 'token.set', token })) as Response<'token.set'> | undefined;
+      if (!reply?.ok) throw new Error(`token.set failed: ${JSON.stringify(reply ?? 'no answer from the background')}`);
+      return reply.data;
+    },
+  };
 }

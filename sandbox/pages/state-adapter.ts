@@ -5,6 +5,7 @@
 import type { Owner, PropertyDef } from '../../lib/rules/snapshot';
 import type { SeedObject, SeedPipeline } from '../seed/types';
 import type { PageData, PageSchema } from './data';
+import type { SandboxState } from '../state';
 
 export interface StateLike {
   account: { portalId: number };
@@ -35,3 +36,7 @@ export function fromState(state: StateLike): PageData {
     dispositions: () => state.callDispositions?.() ?? [],
   };
 }
+
+// The sandbox's live state must fit this seam (checked at compile time).
+type Fits<T extends StateLike> = T;
+export type SandboxStateFitsPages = Fits<SandboxState>;

@@ -14,8 +14,9 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makeCertificate, startSandbox, type Sandbox } from '../../sandbox/index';
 import type { SeedData } from '../../sandbox/seed/types';
+import type { Request, ResponseData } from '../../lib/messages/protocol';
 import {
-  appUrl, launchWithExtension, listPath, openExtensionPage, recordPath,
+  appUrl, extensionMessenger, launchWithExtension, listPath, recordPath,
   type AppHost, type LaunchedBrowser,
 } from '../../scripts/e2e-browser';
 
@@ -38,10 +39,10 @@ export interface E2E {
   extensionId: string;
   portalId: number;
   token: string;
-  /** Saves the token in the extension through the privileged `token.set` message from an extension page. */
-  configureToken(token?: string): Promise<unknown>;
-  /** Sends any message from an extension page (privileged sender) and returns the reply. */
-  sendFromExtensionPage(message: unknown): Promise<unknown>;
+  /** Saves the token through the privileged `token.set` message from an extension page; resolves to the status. */
+  configureToken(token?: string): Promise<ResponseData<'token.set'>>;
+  /** Sends a protocol request from an extension page (a privileged sender) and returns the raw reply. */
+  sendFromExtensionPage(message: Request): Promise<unknown>;
   openRecord(objectTypeId: string, id: string, options?: { host?: AppHost; page?: Page }): Promise<Page>;
   openList(objectTypeId: string, options?: { host?: AppHost; page?: Page }): Promise<Page>;
   openPath(path: string, options?: { host?: AppHost; page?: Page }): Promise<Page>;
@@ -91,15 +92,7 @@ export async function startE2E(options: StartOptions = {}): Promise<E2E> {
   context.on('page', track);
   context.pages().forEach(track);
 
-  let extensionPage: Page | undefined;
-  const sendFromExtensionPage = async (message: unknown): Promise<unknown> => {
-    if (!extensionPage || extensionPage.isClosed()) extensionPage = await openExtensionPage(context, extensionId);
-    return extensionPage.evaluate((msg) => {
-      // Runs in the extension page, where `chrome.runtime` exists.
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-      return chrome.runtime.sendMessage(msg);
-    }, message);
-  };
+  const messenger = extensionMessenger(context, extensionId);
 
   const openPath = async (path: string, opts: { host?: AppHost; page?: Page } = {}): Promise<Page> => {
     const page = track(opts.page ?? (await context.newPage()));
@@ -117,14 +110,8 @@ export async function startE2E(options: StartOptions = {}): Promise<E2E> {
     extensionId,
     portalId,
     token,
-    configureToken: async (value = token) => {
-      const reply = await sendFromExtensionPage({ type: 'token.set', token: value });
-      if (reply && typeof reply === 'object' && 'ok' in reply && (reply as { ok: unknown }).ok === false) {
-        throw new Error(`token.set was refused: ${JSON.stringify(reply)}`);
-      }
-      return reply;
-    },
-    sendFromExtensionPage,
+    configureToken: (value = token) => messenger.setToken(value),
+    sendFromExtensionPage: (message) => messenger.send(message),
     openRecord: (objectTypeId, id, opts) => openPath(recordPath(portalId, objectTypeId, id), opts),
     openList: (objectTypeId, opts) => openPath(listPath(portalId, objectTypeId), opts),
     openPath,

@@ -1,0 +1,37 @@
+/**
+ * Sample records of the served portal for the demo and the e2e screenshots:
+ * a deal in Proposal, a contact (of that deal when it has one), a company and
+ * a Client Hub record. Chosen from the live sandbox state by label, so any
+ * seed shaped like the reference portal works.
+ */
+import type { SandboxState } from '../sandbox/index';
+
+export interface SampleRecord {
+  name: string;
+  objectTypeId: string;
+  id: string;
+}
+
+function first(state: SandboxState, typeId: string, match: (o: { id: string; properties: Record<string, string> }) => boolean = () => true) {
+  const all = state.listObjects(typeId);
+  return all.find(match) ?? all[0];
+}
+
+export function sampleRecords(state: SandboxState): SampleRecord[] {
+  const out: SampleRecord[] = [];
+  const proposalStages = new Set(
+    state.pipelines('0-3').flatMap((p) => p.stages.filter((s) => s.label.trim().toLowerCase() === 'proposal').map((s) => s.id)),
+  );
+  const deal = first(state, '0-3', (o) => proposalStages.has(o.properties.dealstage ?? ''));
+  if (deal) out.push({ name: proposalStages.has(deal.properties.dealstage ?? '') ? 'deal-proposal' : 'deal', objectTypeId: '0-3', id: deal.id });
+  const dealContact = deal ? state.associationsOf('0-3', deal.id, '0-1')[0]?.toObjectId : undefined;
+  const contact = dealContact ? { id: dealContact } : first(state, '0-1');
+  if (contact) out.push({ name: 'contact', objectTypeId: '0-1', id: contact.id });
+  const dealCompany = deal ? state.associationsOf('0-3', deal.id, '0-2')[0]?.toObjectId : undefined;
+  const company = dealCompany ? { id: dealCompany } : first(state, '0-2');
+  if (company) out.push({ name: 'company', objectTypeId: '0-2', id: company.id });
+  const clientHubType = state.resolveType('client_hub');
+  const hub = clientHubType ? first(state, clientHubType) : undefined;
+  if (clientHubType && hub) out.push({ name: 'client-hub', objectTypeId: clientHubType, id: hub.id });
+  return out;
+}
