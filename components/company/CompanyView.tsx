@@ -1,0 +1,30 @@
+import type { CompanyResult, Evaluation, FindingGroup } from '../../lib/rules/result';
+import { Duplicates } from '../contact/Duplicates';
+import { FindingSection } from '../sidebar/FindingSection';
+import { GuidanceList } from '../sidebar/GuidanceList';
+import { inGroups, notInGroups } from '../sidebar/finding-groups';
+import { AccountSummary } from './AccountSummary';
+import { HealthScore } from './HealthScore';
+import { HierarchyTree } from './HierarchyTree';
+import { ProfileCompleteness } from './ProfileCompleteness';
+
+const PLACED: readonly FindingGroup[] = ['profile', 'account', 'health', 'hygiene'];
+const DUPLICATE_RULE = 'ACC-9';
+
+/** A company: profile completeness, account, hierarchy with roll-ups, health, hygiene, duplicates. */
+export function CompanyView({ evaluation, result }: { evaluation: Evaluation; result: CompanyResult }) {
+  const duplicateFindings = evaluation.findings.filter((f) => f.ruleId === DUPLICATE_RULE);
+  const rest = evaluation.findings.filter((f) => f.ruleId !== DUPLICATE_RULE);
+  return (
+    <>
+      <ProfileCompleteness profile={result.profile} findings={inGroups(rest, 'profile')} />
+      <AccountSummary result={result} findings={inGroups(rest, 'account')} />
+      <HealthScore health={result.health} findings={inGroups(rest, 'health')} />
+      <HierarchyTree hierarchy={result.hierarchy} rollup={result.rollup} />
+      <FindingSection id="hygiene" title="Record hygiene" findings={inGroups(rest, 'hygiene')} />
+      <Duplicates duplicates={result.duplicates} findings={duplicateFindings} />
+      <FindingSection id="other" title="Other checks" findings={notInGroups(rest, PLACED)} />
+      <GuidanceList guidance={evaluation.guidance} />
+    </>
+  );
+}

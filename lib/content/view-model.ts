@@ -1,0 +1,141 @@
+/**
+ * What the sidebar shows, independent of how it got there: the content
+ * script turns background answers into these shapes and the components
+ * render them (props in, JSX out). No browser APIs here, so components and
+ * their tests import it freely.
+ */
+import type { Evaluation } from '../rules/result';
+import type { RecordRef } from '../rules/snapshot';
+
+/** Every failure the sidebar can show, each with a plain-words fix (components/sidebar/ErrorPanel). */
+export type SidebarErrorCode =
+  | 'no-token'
+  | 'invalid-token'
+  | 'expired-token'
+  | 'wrong-portal'
+  | 'missing-scopes'
+  | 'rate-limited'
+  | 'daily-limit'
+  | 'offline'
+  | 'not-found'
+  | 'validation'
+  | 'playbook'
+  | 'extension-updated'
+  | 'internal';
+
+export interface SidebarError {
+  code: SidebarErrorCode;
+  /** The background's own words (shown under the plain explanation). */
+  message: string;
+  /** ISO datetime when a rate/daily limit resets or a retry is due. */
+  retryAt?: string | null;
+  /** Scopes the token lacks (missing-scopes). */
+  scopes?: string[];
+  /** The portal the token belongs to (wrong-portal). */
+  tokenPortalId?: number | null;
+}
+
+export interface SnapshotMeta {
+  /** ISO datetime the data was loaded from HubSpot. */
+  loadedAt: string;
+  fromCache: boolean;
+  /** Older than the cache TTL (being refreshed, or offline). */
+  stale: boolean;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'failed';
+
+/** A write the background holds until HubSpot accepts it (durable outbox). */
+export interface OutboxEntry {
+  id: string;
+  /** What the write does, in words ("Set Deal Approval Status to Approved"). */
+  label: string;
+  status: OutboxStatus;
+  /** The record the write is for, when known. */
+  record?: RecordRef | null;
+  attempts: number;
+  /** ISO datetime. */
+  createdAt: string;
+  nextAttemptAt?: string | null;
+  error?: SidebarError | null;
+}
+
+export interface ViewData {
+  evaluation: Evaluation;
+  meta: SnapshotMeta;
+  outbox: OutboxEntry[];
+}
+
+/** Result of an action the sidebar asked for (a fix, a call, the S&OP note). */
+export type ActionResult =
+  | { ok: true; /** Accepted by HubSpot now (false: held in the outbox, sent later). */ sent: boolean }
+  | { ok: false; error: SidebarError };
+
+/** The call-log draft the form keeps per record (survives a closed tab or a failed send). */
+export interface CallDraft {
+  outcomeId: string;
+  type: string;
+  direction: string;
+  body: string;
+  /** YYYY-MM-DDTHH:mm, local time of the rep. */
+  when: string;
+}
+
+export interface PropertyWrite {
+  targets: RecordRef[];
+  property: string;
+  /** HubSpot wire value: multi-select joined with `;`, dates YYYY-MM-DD. */
+  value: string;
+  /** Label for the outbox ("Set Deal Approval Status to Approved"). */
+  label: string;
+}
+
+/** What the sidebar can ask the background to do (lib/content/client.ts implements it). */
+export interface SidebarActions {
+  refresh(): void;
+  updateProperty(write: PropertyWrite): Promise<ActionResult>;
+  logCall(draft: CallDraft): Promise<ActionResult>;
+  createSopNote(confirmGaps: boolean): Promise<ActionResult>;
+  applyCadence(connected: boolean): Promise<ActionResult>;
+  retryOutbox(id: string): Promise<ActionResult>;
+  discardOutbox(id: string): Promise<ActionResult>;
+  loadDraft(): Promise<CallDraft | null>;
+  saveDraft(draft: CallDraft | null): Promise<void>;
+  openOptions(): void;
+}
+
+export interface UiPrefs {
+  collapsed: boolean;
+  /** Sidebar width in CSS pixels (clamped to SIDEBAR_MIN_WIDTH..SIDEBAR_MAX_WIDTH). */
+  width: number;
+}
+
+export const SIDEBAR_MIN_WIDTH = 280;
+export const SIDEBAR_MAX_WIDTH = 640;
+export const SIDEBAR_DEFAULT_WIDTH = 360;
+/** Width of the slim tab the collapsed sidebar becomes. */
+export const SIDEBAR_TAB_WIDTH = 36;
+
+export function clampWidth(width: number): number {
+  if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
+  return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
+}
+
+export type ViewPhase = 'loading' | 'ready' | 'error';
+
+/** Everything the shell renders, for one record. */
+export interface SidebarModel {
+  record: RecordRef;
+  portalId: number;
+  phase: ViewPhase;
+  data: ViewData | null;
+  error: SidebarError | null;
+  /** A refresh (or a cache revalidation) is under way while `data` is shown. */
+  refreshing: boolean;
+  /** The background cannot reach HubSpot (network down); cached data is shown when present. */
+  offline: boolean;
+  learnMode: boolean;
+  ui: UiPrefs;
+  /** Clock for ages and due dates (ms since epoch); passed in so views are pure. */
+  now: number;
+}
