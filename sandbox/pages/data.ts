@@ -73,7 +73,8 @@ export function displayName(data: PageData, typeId: string, obj: PageObject): st
     if (!name && typeId === '0-2') name = value(obj, 'domain');
   } else {
     const prop = data.schemas().find((s) => s.objectTypeId === typeId)?.primaryDisplayProperty;
-    if (prop) name = value(obj, prop);
+    // A record id as the display property reads better with its type ("Client Hub 123").
+    if (prop && prop !== 'hs_object_id') name = value(obj, prop);
   }
   return name || `${typeLabels(data, typeId)?.singular ?? 'Record'} ${obj.id}`;
 }
@@ -264,10 +265,10 @@ function detailFor(data: PageData, typeId: string, obj: PageObject): string {
 }
 
 export function associationCards(data: PageData, typeId: string, id: string): AssociationCard[] {
-  return recordTypes(data).map((toType) => {
+  // Same-type associations (deal→deal) have no card, as in HubSpot's default layout.
+  return recordTypes(data).filter((toType) => toType !== typeId).map((toType) => {
     const records = data
       .associated(typeId, id, toType)
-      .filter((a) => !(toType === typeId && a.id === id))
       .map((a) => {
         const obj = data.get(toType, a.id);
         return obj && !obj.archived
