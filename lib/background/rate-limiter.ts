@@ -20,6 +20,7 @@
  *   typed RateLimitedError; the background wakes queued bulk work with
  *   chrome.alarms (see onChange).
  */
+import { HubSpotDailyLimitError, HubSpotOfflineError, HubSpotRateLimitedError } from '../hubspot/errors';
 import { fullJitter, nextMidnight, sleep, systemClock, type Clock } from './clock';
 
 export type Lane = 'interactive' | 'bulk';
@@ -40,33 +41,52 @@ export interface LimitOptions {
   signal?: AbortSignal;
 }
 
-export class RateLimitedError extends Error {
-  override readonly name = 'RateLimitedError';
+/*
+ * The limiter's own failures are the HubSpot client's typed errors (so the
+ * client passes them through unchanged), with the absolute times the
+ * background needs for "retry at" and alarms.
+ */
+
+/** The rate limit blocks requests for longer than a worker may wait. */
+export class RateLimitedError extends HubSpotRateLimitedError {
   constructor(
     /** Epoch ms from which requests go through again. */
     readonly retryAt: number,
-    readonly policy: string,
+    policy: string,
+    now: number,
   ) {
-    super(`HubSpot rate limit (${policy}): retry at ${new Date(retryAt).toISOString()}.`);
+    super({
+      message: `HubSpot rate limit (${policy}): requests resume at ${new Date(retryAt).toISOString()}.`,
+      status: 429,
+      policy,
+      retryAfterMs: Math.max(0, retryAt - now),
+    });
   }
 }
 
-export class DailyLimitError extends Error {
-  override readonly name = 'DailyLimitError';
-  constructor(readonly resetAt: number) {
-    super(`HubSpot's daily API limit is used up until ${new Date(resetAt).toISOString()}.`);
+/** The daily limit is used up: no request is sent before `resetAt`. */
+export class DailyLimitError extends HubSpotDailyLimitError {
+  constructor(
+    /** Epoch ms the daily limit resets. */
+    readonly resetAt: number,
+  ) {
+    super({
+      message: `HubSpot's daily API limit is used up until ${new Date(resetAt).toISOString()}.`,
+      status: 429,
+      resetsAt: new Date(resetAt).toISOString(),
+    });
   }
 }
 
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
+/** No HTTP answer after the allowed attempts (network down or timeout). */
+export class NetworkError extends HubSpotOfflineError {
   constructor(
     message: string,
     readonly timedOut: boolean,
     /** The request may have reached HubSpot (non-idempotent request, response lost). */
     readonly mayHaveApplied: boolean,
   ) {
-    super(message);
+    super({ message, reason: timedOut ? 'timeout' : 'network' });
   }
 }
 
@@ -277,7 +297,7 @@ export class RateLimiter {
         limitRetries += 1;
         if (wait > this.maxWaitMs || limitRetries > this.maxRateLimitRetries) {
           if (wait > this.maxWaitMs) await this.persist();
-          throw new RateLimitedError(until, policy);
+          throw new RateLimitedError(until, policy, now);
         }
         this.emit();
         continue;
@@ -428,7 +448,7 @@ export class RateLimiter {
         if (wait > this.maxWaitMs) {
           // Longer than the worker lives: the caller gets "retry at" instead.
           queue.splice(i, 1);
-          ticket.reject(new RateLimitedError(now + wait, this.policy ?? 'LOCAL'));
+          ticket.reject(new RateLimitedError(now + wait, this.policy ?? 'LOCAL', now));
           continue;
         }
         next = Math.min(next, wait);
