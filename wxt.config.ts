@@ -1,11 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { MANIFEST_KEY } from './lib/extension-key';
+
+// @hubspot/api-client's generated modules `require` Node's url/http/https at
+// load time (lib/hubspot/codegen.ts); the browser build gets tiny shims instead.
+const hubspotShim = (file: string) => fileURLToPath(new URL(`./lib/hubspot/shims/${file}`, import.meta.url));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    resolve: {
+      alias: [
+        { find: /^url$/, replacement: hubspotShim('url.ts') },
+        { find: /^https?$/, replacement: hubspotShim('node-empty.ts') },
+      ],
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'SOP Sidebar',

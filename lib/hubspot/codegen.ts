@@ -1,0 +1,161 @@
+/**
+ * EVERY import of `@hubspot/api-client` lives in this file.
+ *
+ * Only the generated API modules SOP Sidebar calls are imported, never the
+ * package's `Client`: the whole client is ~540 KB gzip and ~3 s of script
+ * evaluation on each service-worker cold start (HUBSPOT-API.md). The deep
+ * `lib/codegen/...` paths are not a public contract, so the package version is
+ * pinned (package.json) and nothing else in the project may import it.
+ *
+ * Every module gets our fetch-based HttpLibrary (./transport): the package's
+ * own transport is Node's and is never used. wxt.config.ts aliases the Node
+ * modules the generated code `require`s at load time (url, http, https,
+ * form-data) to ./shims.
+ *
+ * Not used: the schemas module (it calls `/crm-object-schemas/v3/schemas`,
+ * HUBSPOT-API.md documents `/crm/v3/schemas`) and account info and call
+ * dispositions, which have no generated module: ./client.ts calls those
+ * through the same transport.
+ */
+import * as objects from '@hubspot/api-client/lib/codegen/crm/objects';
+import * as associations from '@hubspot/api-client/lib/codegen/crm/associations/v4';
+import * as associationSchema from '@hubspot/api-client/lib/codegen/crm/associations/v4/schema';
+import * as pipelines from '@hubspot/api-client/lib/codegen/crm/pipelines';
+import * as properties from '@hubspot/api-client/lib/codegen/crm/properties';
+import * as owners from '@hubspot/api-client/lib/codegen/crm/owners';
+import * as files from '@hubspot/api-client/lib/codegen/files';
+import type { Transport } from './transport';
+
+export type {
+  SimplePublicObject,
+  SimplePublicObjectWithAssociations,
+  BatchResponseSimplePublicObject,
+  BatchResponseSimplePublicObjectWithErrors,
+  CollectionResponseWithTotalSimplePublicObjectForwardPaging,
+  PublicObjectSearchRequest,
+  ValueWithTimestamp,
+  CollectionResponseAssociatedId,
+  StandardError as ObjectsStandardError,
+} from '@hubspot/api-client/lib/codegen/crm/objects';
+export type {
+  MultiAssociatedObjectWithLabel,
+  PublicAssociationMultiWithLabel,
+  BatchResponsePublicAssociationMultiWithLabel,
+  BatchResponsePublicAssociationMultiWithLabelWithErrors,
+  StandardError as AssociationsStandardError,
+} from '@hubspot/api-client/lib/codegen/crm/associations/v4';
+export type { Pipeline, PipelineStage } from '@hubspot/api-client/lib/codegen/crm/pipelines';
+export type { Property } from '@hubspot/api-client/lib/codegen/crm/properties';
+export type { PublicOwner } from '@hubspot/api-client/lib/codegen/crm/owners';
+
+/** What the generated RequestContext offers (identical in every module). */
+interface GeneratedRequest {
+  getUrl(): string;
+  getHttpMethod(): string;
+  getHeaders(): Record<string, string>;
+  getBody(): unknown;
+}
+
+interface GeneratedModule<Response> {
+  ResponseContext: new (
+    status: number,
+    headers: Record<string, string>,
+    body: { text(): Promise<string>; binary(): Promise<Buffer> },
+  ) => Response;
+}
+
+/** An HttpLibrary for one generated module, sending through our transport. */
+function httpLibrary<Response>(mod: GeneratedModule<Response>, transport: Transport) {
+  return {
+    async send(request: GeneratedRequest): Promise<Response> {
+      const body = request.getBody();
+      if (body !== undefined && typeof body !== 'string') {
+        throw new TypeError('Only JSON request bodies are supported.');
+      }
+      const res = await transport.send({
+        url: request.getUrl(),
+        method: request.getHttpMethod(),
+        headers: request.getHeaders(),
+        ...(body === undefined ? {} : { body }),
+      });
+      const text = res.text;
+      // The generated parser refuses a body without a media type; HubSpot always sends JSON.
+      const headers = { 'content-type': 'application/json', ...res.headers };
+      return new mod.ResponseContext(res.status, headers, {
+        text: () => Promise.resolve(text),
+        // Only file downloads read bytes; none of our calls do.
+        binary: () => Promise.resolve(new TextEncoder().encode(text) as unknown as Buffer),
+      });
+    },
+  };
+}
+
+export interface CodegenApis {
+  objects: { basic: objects.BasicApi; batch: objects.BatchApi; search: objects.SearchApi };
+  associations: { basic: associations.BasicApi; batch: associations.BatchApi };
+  associationLabels: associationSchema.DefinitionsApi;
+  pipelines: pipelines.PipelinesApi;
+  properties: properties.CoreApi;
+  owners: owners.OwnersApi;
+  files: files.FilesApi;
+}
+
+/** The generated APIs, configured for one token, base URL and transport. */
+export function createCodegenApis(transport: Transport): CodegenApis {
+  const { baseUrl, token } = transport.options;
+  const base = baseUrl.replace(/\/+$/, '');
+  const authMethods = { oauth2: { accessToken: token } };
+
+  const objectsConfig = objects.createConfiguration({
+    baseServer: new objects.ServerConfiguration(base, {}),
+    httpApi: objects.wrapHttpLibrary(httpLibrary(objects, transport)),
+    authMethods,
+  });
+  const associationsConfig = associations.createConfiguration({
+    baseServer: new associations.ServerConfiguration(base, {}),
+    httpApi: associations.wrapHttpLibrary(httpLibrary(associations, transport)),
+    authMethods,
+  });
+  const schemaConfig = associationSchema.createConfiguration({
+    baseServer: new associationSchema.ServerConfiguration(base, {}),
+    httpApi: associationSchema.wrapHttpLibrary(httpLibrary(associationSchema, transport)),
+    authMethods,
+  });
+  const pipelinesConfig = pipelines.createConfiguration({
+    baseServer: new pipelines.ServerConfiguration(base, {}),
+    httpApi: pipelines.wrapHttpLibrary(httpLibrary(pipelines, transport)),
+    authMethods,
+  });
+  const propertiesConfig = properties.createConfiguration({
+    baseServer: new properties.ServerConfiguration(base, {}),
+    httpApi: properties.wrapHttpLibrary(httpLibrary(properties, transport)),
+    authMethods,
+  });
+  const ownersConfig = owners.createConfiguration({
+    baseServer: new owners.ServerConfiguration(base, {}),
+    httpApi: owners.wrapHttpLibrary(httpLibrary(owners, transport)),
+    authMethods,
+  });
+  const filesConfig = files.createConfiguration({
+    baseServer: new files.ServerConfiguration(base, {}),
+    httpApi: files.wrapHttpLibrary(httpLibrary(files, transport)),
+    authMethods,
+  });
+
+  return {
+    objects: {
+      basic: new objects.BasicApi(objectsConfig),
+      batch: new objects.BatchApi(objectsConfig),
+      search: new objects.SearchApi(objectsConfig),
+    },
+    associations: {
+      basic: new associations.BasicApi(associationsConfig),
+      batch: new associations.BatchApi(associationsConfig),
+    },
+    associationLabels: new associationSchema.DefinitionsApi(schemaConfig),
+    pipelines: new pipelines.PipelinesApi(pipelinesConfig),
+    properties: new properties.CoreApi(propertiesConfig),
+    owners: new owners.OwnersApi(ownersConfig),
+    files: new files.FilesApi(filesConfig),
+  };
+}
