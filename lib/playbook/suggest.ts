@@ -27,7 +27,7 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
       bestScore = score;
     }
   }
-  const allowed = Math.max(2, Math.floor(wanted.length / 3));
+  const allowed = Math.max(2, Math.floor(wanted.length / 4));
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }
 
