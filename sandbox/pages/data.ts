@@ -143,7 +143,7 @@ const KEY_PROPERTIES: Record<string, string[]> = {
   '0-3': ['amount', 'closedate', 'pipeline', 'dealstage', 'hubspot_owner_id', 'createdate'],
   '0-5': ['hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'hubspot_owner_id', 'createdate'],
 };
-const HIDDEN = new Set(['hs_object_id', 'hs_lastmodifieddate', 'firstname', 'lastname', 'dealname', 'name', 'subject']);
+const HIDDEN = new Set(['hs_object_id', 'hs_lastmodifieddate', 'lastmodifieddate', 'firstname', 'lastname', 'dealname', 'name', 'subject']);
 const MAX_PROPERTIES = 16;
 
 export interface PropertyRow {

@@ -6,5 +6,5 @@ import { assertBuiltExtension, findChromium } from '../../scripts/e2e-browser';
 
 export default function setup(): void {
   findChromium();
-  assertBuiltExtension();
+  assertBuiltExtension(process.env.SOP_E2E_EXTENSION_DIR || undefined);
 }

@@ -16,7 +16,7 @@ import { makeCertificate, startSandbox, type Sandbox } from '../../sandbox/index
 import type { SeedData } from '../../sandbox/seed/types';
 import type { Request, ResponseData } from '../../lib/messages/protocol';
 import {
-  appUrl, extensionMessenger, launchWithExtension, listPath, recordPath,
+  appUrl, DEFAULT_EXTENSION_DIR, extensionMessenger, launchWithExtension, listPath, recordPath,
   type AppHost, type LaunchedBrowser,
 } from '../../scripts/e2e-browser';
 
@@ -58,6 +58,11 @@ export interface E2E {
 
 export interface StartOptions {
   seed?: SeedData;
+  /**
+   * The unpacked MV3 build to load; default .output/chrome-mv3 (what
+   * `npm run build` makes). $SOP_E2E_EXTENSION_DIR overrides it for debugging the harness.
+   */
+  extensionDir?: string;
   token?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
@@ -65,10 +70,16 @@ export interface StartOptions {
 
 export async function startE2E(options: StartOptions = {}): Promise<E2E> {
   const token = options.token ?? DEFAULT_TOKEN;
+  const extensionDir = options.extensionDir ?? process.env.SOP_E2E_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
   const sandbox = await startSandbox({ port: 0, https: makeCertificate([]), token, ...(options.seed ? { seed: options.seed } : {}) });
   let browser: LaunchedBrowser;
   try {
-    browser = await launchWithExtension({ port: sandbox.port, headless: options.headless ?? true, ...(options.viewport ? { viewport: options.viewport } : {}) });
+    browser = await launchWithExtension({
+      port: sandbox.port,
+      headless: options.headless ?? true,
+      extensionDir,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+    });
   } catch (error) {
     await sandbox.close();
     throw error;
@@ -92,7 +103,7 @@ export async function startE2E(options: StartOptions = {}): Promise<E2E> {
   context.on('page', track);
   context.pages().forEach(track);
 
-  const messenger = extensionMessenger(context, extensionId);
+  const messenger = extensionMessenger(context, extensionId, extensionDir);
 
   const openPath = async (path: string, opts: { host?: AppHost; page?: Page } = {}): Promise<Page> => {
     const page = track(opts.page ?? (await context.newPage()));

@@ -11,8 +11,8 @@ import { startE2E, type AppHost, type E2E } from './harness';
 let e2e: E2E;
 
 beforeAll(async () => {
+  // No token yet: mounting must not depend on it (the sidebar then shows its no-token state).
   e2e = await startE2E();
-  await e2e.configureToken();
 });
 afterAll(async () => {
   await e2e?.close();
@@ -71,7 +71,7 @@ describe('content script mounting', () => {
       const link = page.locator(`[data-sandbox-list="${typeId}"] a[data-spa]`).first();
       const href = await link.getAttribute('href');
       const id = href?.split('/').pop();
-      await link.click();
+      await link.dispatchEvent('click');
       await page.waitForURL(`**${href}`);
       await e2e.waitForSidebar(page, `${typeId}/${id}`);
       expect(await sidebarCount(page)).toBe(1);
@@ -91,7 +91,7 @@ describe('content script mounting', () => {
       const contactLink = page.locator('[data-association="0-1"] a[data-spa]').first();
       const contactId = (await contactLink.getAttribute('href'))?.split('/').pop();
       expect(contactId).toBeTruthy();
-      await contactLink.click();
+      await contactLink.dispatchEvent('click');
       await page.waitForURL(`**/record/0-1/${contactId}`);
       await expect.poll(() => attr(page, 'data-record'), { timeout: 15_000 }).toBe(`0-1/${contactId}`);
       expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
@@ -105,7 +105,7 @@ describe('content script mounting', () => {
       expect(await sidebarCount(page)).toBe(1);
 
       // In-page navigation to a list page leaves no visible sidebar behind.
-      await page.locator('a.hs-back[data-spa]').click();
+      await page.locator('a.hs-back[data-spa]').dispatchEvent('click');
       await page.waitForURL('**/objects/0-3/views/all/list');
       await expect.poll(() => e2e.sidebar(page).isVisible(), { timeout: 15_000 }).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
@@ -115,6 +115,8 @@ describe('content script mounting', () => {
   });
 
   it('loads the deal from the sandbox API through the background (data-state ready)', async () => {
+    const status = await e2e.configureToken();
+    expect(status).toBeTruthy();
     const dealId = pick('0-3');
     const page = await e2e.openRecord('0-3', dealId);
     try {
