@@ -35,3 +35,25 @@ export const patch = (sb: Sandbox, path: string, body: unknown, token: string | 
 
 /** POST to a `/__sandbox/*` control route (no auth). */
 export const control = (sb: Sandbox, method: string, path: string, body?: unknown) => call(sb, method, `/__sandbox/${path}`, body, null);
+
+/** A request with an explicit Host header (fetch cannot set one), over node:http / node:https. */
+export async function hostRequest(sb: Sandbox, method: string, path: string, host: string, opts: { ca?: string; token?: string } = {}): Promise<{ status: number; contentType: string; text: string }> {
+  const { request } = sb.url.startsWith('https') ? await import('node:https') : await import('node:http');
+  const u = new URL(sb.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: u.hostname, port: u.port, method, path, servername: host.split(':')[0], ca: opts.ca,
+        headers: { Host: host, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
