@@ -23,7 +23,7 @@ class FakeHubSpot implements WriteTransport {
   sends = 0;
   lookups = 0;
 
-  async send(op: WriteOp): Promise<string | null> {
+  async send(op: WriteOp, _id?: string): Promise<string | null> {
     this.sends += 1;
     const fault = this.faults.shift();
     if (fault === 'failBefore') throw new HubSpotServerError({ message: '503', status: 503 });
@@ -86,7 +86,7 @@ describe('outbox', () => {
     const original = hubspot.send.bind(hubspot);
     hubspot.send = async (op, id) => {
       // At send time the write is already durable, marked as being sent.
-      const stored = await db.get('outbox', id);
+      const stored = await db.get('outbox', id ?? '');
       expect(stored?.status).toBe('sending');
       return original(op, id);
     };
