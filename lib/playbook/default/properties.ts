@@ -1,8 +1,7 @@
 /**
  * Every property a rule, checklist or form names: the portal's internal name,
- * the label the SOP uses, and the HubSpot type lint expects. Types are given
- * where the SOP's portal fixes them; HubSpot's own defaults whose type varies
- * by portal age are left untyped.
+ * the label the SOP uses, and the HubSpot type lint expects (a type mismatch
+ * would change what a rule means, e.g. `compare` on a string).
  */
 import type { PlaybookProperty } from '../types';
 
@@ -53,12 +52,12 @@ const contact: Row[] = [
   ['firstname', 'First Name', 'string'],
   ['lastname', 'Last Name', 'string'],
   ['email', 'Email', 'string'],
-  ['phone', 'Phone Number'],
+  ['phone', 'Phone Number', 'string'],
   ['jobtitle', 'Job Title', 'string'],
   ['lifecyclestage', 'Lifecycle Stage', 'enumeration'],
   ['hubspot_owner_id', 'Contact Owner', 'enumeration'],
-  ['hs_email_optout', 'Unsubscribed from all email'],
-  ['hs_email_hard_bounce_reason_enum', 'Email hard bounce reason'],
+  ['hs_email_optout', 'Unsubscribed from all email', 'bool'],
+  ['hs_email_hard_bounce_reason_enum', 'Email hard bounce reason', 'enumeration'],
   ['notes_last_updated', 'Last Activity Date', 'datetime'],
   ['hs_last_sales_activity_timestamp', 'Last Engagement Date', 'datetime'],
   ['number_of_providers', 'Number of Providers', 'number'],
@@ -71,11 +70,11 @@ const contact: Row[] = [
 const company: Row[] = [
   ['name', 'Company Name', 'string'],
   ['domain', 'Company Domain Name', 'string'],
-  ['phone', 'Phone Number'],
+  ['phone', 'Phone Number', 'string'],
   ['address', 'Street Address', 'string'],
   ['city', 'City', 'string'],
   ['country', 'Country/Region', 'string'],
-  ['industry', 'Industry'],
+  ['industry', 'Industry', 'enumeration'],
   ['annualrevenue', 'Annual Revenue', 'number'],
   ['numberofemployees', 'Number of Employees', 'number'],
   ['hubspot_owner_id', 'Company Owner', 'enumeration'],
