@@ -21,8 +21,8 @@ export function ErrorPanel({ error, withData }: ErrorPanelProps) {
       <p class="sop-error__fix">{text.fix}</p>
       {error.message && error.message !== text.title ? <p class="sop-error__detail">Details: {error.message}</p> : null}
       <div class="sop-error__actions">
-        {text.options ? (
-          <button type="button" class="sop-button sop-button--primary" onClick={() => actions.openOptions()} data-action="open-options">
+        {text.options && actions.openOptions ? (
+          <button type="button" class="sop-button sop-button--primary" onClick={() => actions.openOptions?.()} data-action="open-options">
             Open SOP Sidebar options
           </button>
         ) : null}

@@ -28,7 +28,7 @@ export interface SidebarProps {
  */
 export function Sidebar({ model, actions, controls }: SidebarProps) {
   const { record, data, error, phase } = model;
-  const env: SidebarEnv = { actions, learnMode: model.learnMode, portalId: model.portalId, record, now: model.now };
+  const env: SidebarEnv = { actions, learnMode: model.learnMode, portalId: model.portalId, record, now: model.now, cadenceConfig: model.cadenceConfig };
   const evaluation = data?.evaluation ?? null;
   const openCount = evaluation ? evaluation.findings.filter((f) => f.status === 'violation' || f.status === 'missing').length : 0;
   const rootProps = {

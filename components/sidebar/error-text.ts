@@ -14,24 +14,27 @@ export interface ErrorText {
   retry?: boolean;
 }
 
+/** Where the options page is, for when the sidebar cannot open it itself. */
+export const OPTIONS_PATH = "SOP Sidebar options (browser toolbar → Extensions → SOP Sidebar → Options)";
+
 export function errorText(error: SidebarError): ErrorText {
   switch (error.code) {
     case 'no-token':
-      return { title: 'No HubSpot token is set.', fix: 'Open the SOP Sidebar options and paste your private app token.', options: true };
+      return { title: 'No HubSpot token is set.', fix: `Open the ${OPTIONS_PATH} and paste your HubSpot private app token.`, options: true };
     case 'invalid-token':
-      return { title: 'HubSpot did not accept the token.', fix: 'Check the token in the SOP Sidebar options; copy it again from your private app.', options: true };
+      return { title: 'HubSpot did not accept the token.', fix: `Copy the token again from your HubSpot private app and paste it in the ${OPTIONS_PATH}.`, options: true };
     case 'expired-token':
-      return { title: 'The HubSpot token has expired.', fix: 'Create or rotate the private app token in HubSpot, then paste the new one in the SOP Sidebar options.', options: true };
+      return { title: 'The HubSpot token has expired.', fix: `Rotate the private app token in HubSpot, then paste the new one in the ${OPTIONS_PATH}.`, options: true };
     case 'wrong-portal':
       return {
         title: 'The token belongs to another HubSpot portal.',
-        fix: `This page is in a different portal${error.tokenPortalId ? ` than the token's (${error.tokenPortalId})` : ''}. Set a token for this portal in the SOP Sidebar options.`,
+        fix: `This page is in a different portal${error.tokenPortalId ? ` than the token's (${error.tokenPortalId})` : ''}. Set a token for this portal in the ${OPTIONS_PATH}.`,
         options: true,
       };
     case 'missing-scopes':
       return {
         title: 'The token lacks permissions the sidebar needs.',
-        fix: `Add these scopes to your private app, then update the token in the options: ${error.scopes?.length ? error.scopes.join(', ') : 'see the message below'}.`,
+        fix: `Add these scopes to your HubSpot private app, then update the token in the ${OPTIONS_PATH}: ${error.scopes?.length ? error.scopes.join(', ') : 'see the details below'}.`,
         options: true,
       };
     case 'rate-limited':
@@ -45,7 +48,13 @@ export function errorText(error: SidebarError): ErrorText {
     case 'validation':
       return { title: 'HubSpot refused the value.', fix: 'Correct the value and save again.' };
     case 'playbook':
-      return { title: 'The playbook has a problem.', fix: 'Open the SOP Sidebar options: the playbook check lists what to correct.', options: true };
+      return { title: 'The playbook has a problem.', fix: `Open the ${OPTIONS_PATH}: the playbook check lists what to correct.`, options: true };
+    case 'bad-message':
+      return { title: 'SOP Sidebar sent a request the background did not accept.', fix: 'Reload this tab; if it keeps happening, report the message below to your admin.', retry: true };
+    case 'forbidden':
+      return { title: 'The background refused this request from the page.', fix: 'Use the SOP Sidebar options page for this; if it keeps happening, report the message below.' };
+    case 'unavailable':
+      return { title: 'The SOP Sidebar background is not answering.', fix: 'Reload this tab; if it persists, reload the extension from the browser\'s extensions page.', retry: true };
     case 'extension-updated':
       return { title: 'SOP Sidebar was updated or reloaded.', fix: 'Reload this HubSpot tab to reconnect.' };
     case 'internal':

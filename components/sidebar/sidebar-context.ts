@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RecordRef } from '../../lib/rules/snapshot';
 import type { SidebarActions } from '../../lib/content/view-model';
+import type { CadenceConfig } from '../../lib/content/cadence-plan';
 
 export interface SidebarEnv {
   actions: SidebarActions;
@@ -14,6 +15,8 @@ export interface SidebarEnv {
   portalId: number;
   record: RecordRef;
   now: number;
+  /** The playbook's cadence settings (Client Hub records), when loaded. */
+  cadenceConfig?: CadenceConfig | null;
 }
 
 export const SidebarContext = createContext<SidebarEnv | null>(null);

@@ -6,59 +6,15 @@
  */
 import type { Evaluation } from '../rules/result';
 import type { RecordRef } from '../rules/snapshot';
+import type { AppError } from '../messages/errors';
+import type { OutboxEntry, SnapshotMeta } from '../messages/schemas';
+import type { CadenceConfig, CadenceUpdate } from './cadence-plan';
 
-/** Every failure the sidebar can show, each with a plain-words fix (components/sidebar/ErrorPanel). */
-export type SidebarErrorCode =
-  | 'no-token'
-  | 'invalid-token'
-  | 'expired-token'
-  | 'wrong-portal'
-  | 'missing-scopes'
-  | 'rate-limited'
-  | 'daily-limit'
-  | 'offline'
-  | 'not-found'
-  | 'validation'
-  | 'playbook'
-  | 'extension-updated'
-  | 'internal';
+export type { OutboxEntry, SnapshotMeta };
 
-export interface SidebarError {
-  code: SidebarErrorCode;
-  /** The background's own words (shown under the plain explanation). */
-  message: string;
-  /** ISO datetime when a rate/daily limit resets or a retry is due. */
-  retryAt?: string | null;
-  /** Scopes the token lacks (missing-scopes). */
-  scopes?: string[];
-  /** The portal the token belongs to (wrong-portal). */
-  tokenPortalId?: number | null;
-}
-
-export interface SnapshotMeta {
-  /** ISO datetime the data was loaded from HubSpot. */
-  loadedAt: string;
-  fromCache: boolean;
-  /** Older than the cache TTL (being refreshed, or offline). */
-  stale: boolean;
-}
-
-export type OutboxStatus = 'pending' | 'sending' | 'failed';
-
-/** A write the background holds until HubSpot accepts it (durable outbox). */
-export interface OutboxEntry {
-  id: string;
-  /** What the write does, in words ("Set Deal Approval Status to Approved"). */
-  label: string;
-  status: OutboxStatus;
-  /** The record the write is for, when known. */
-  record?: RecordRef | null;
-  attempts: number;
-  /** ISO datetime. */
-  createdAt: string;
-  nextAttemptAt?: string | null;
-  error?: SidebarError | null;
-}
+/** Every failure the sidebar can show is a protocol error (lib/messages/errors.ts), each with a plain-words fix. */
+export type SidebarError = AppError;
+export type SidebarErrorCode = AppError['code'];
 
 export interface ViewData {
   evaluation: Evaluation;
@@ -96,12 +52,14 @@ export interface SidebarActions {
   updateProperty(write: PropertyWrite): Promise<ActionResult>;
   logCall(draft: CallDraft): Promise<ActionResult>;
   createSopNote(confirmGaps: boolean): Promise<ActionResult>;
-  applyCadence(connected: boolean): Promise<ActionResult>;
+  /** CH-8: property writes on the Client Hub record after a call (lib/content/cadence-plan.ts). */
+  applyCadence(updates: CadenceUpdate[]): Promise<ActionResult>;
   retryOutbox(id: string): Promise<ActionResult>;
   discardOutbox(id: string): Promise<ActionResult>;
   loadDraft(): Promise<CallDraft | null>;
   saveDraft(draft: CallDraft | null): Promise<void>;
-  openOptions(): void;
+  /** Opens the extension's options page; null where the sidebar cannot (content scripts need the background for it). */
+  openOptions: (() => void) | null;
 }
 
 export interface UiPrefs {
@@ -138,4 +96,6 @@ export interface SidebarModel {
   ui: UiPrefs;
   /** Clock for ages and due dates (ms since epoch); passed in so views are pure. */
   now: number;
+  /** The playbook's Client Hub cadence (property names, ratios), once loaded; null elsewhere. */
+  cadenceConfig: CadenceConfig | null;
 }

@@ -3,8 +3,8 @@
  * check-in and what the rep still has to fill in. Pure, shared by the form
  * and its tests.
  */
-import type { CallLogSpec } from '../../lib/rules/result';
-import type { CallDraft } from '../../lib/content/view-model';
+import type { CallLogSpec } from '../rules/result';
+import type { CallDraft } from './view-model';
 
 /** Call properties the form's fields write. */
 export const FIELD_PROPERTY = {
