@@ -89,6 +89,20 @@ function checkValue(state: SandboxState, typeId: string, def: PropertyDef, value
   }
 }
 
+/**
+ * HubSpot stores dates and datetimes, not the text written: a date reads back
+ * as `YYYY-MM-DD`, a datetime as an ISO instant, whichever form was sent.
+ */
+function normalizeDates(state: SandboxState, typeId: string, values: Record<string, string | null>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null || value === '') continue;
+    const type = state.property(typeId, name)?.type;
+    if (type !== 'date' && type !== 'datetime') continue;
+    const iso = new Date(toEpoch(value)).toISOString();
+    values[name] = type === 'date' ? iso.slice(0, 10) : iso;
+  }
+}
+
 function propertyErrorsResponse(errors: PropertyError[]): HttpError {
   const message = `Property values were not valid: ${JSON.stringify(errors.map((e) => ({ ...e, localizedErrorMessage: e.message })))}`;
   return validationError(message, {
@@ -136,6 +150,7 @@ export function validateProperties(
     if (err) errors.push(err);
   }
   if (errors.length > 0) throw propertyErrorsResponse(errors);
+  normalizeDates(state, typeId, out);
   if (opts.create) {
     const info = state.typeInfo(typeId);
     const missing = (info?.requiredOnCreate ?? []).filter((n) => out[n] === undefined || out[n] === null || out[n] === '');

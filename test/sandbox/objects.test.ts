@@ -199,6 +199,10 @@ describe('update and validation', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.properties).toMatchObject({ products: 'it;rcm', is_vip: 'true', dealstage: '1201' });
+    // Dates read back as HubSpot stores them: YYYY-MM-DD and ISO instants.
+    expect(r.body.properties).toMatchObject({ go_live: '2024-07-01', closedate: '2024-05-01T10:00:00.000Z' });
+    const epochDate = await patch(sb, '/crm/v3/objects/deals/1001', { properties: { go_live: String(Date.parse('2024-08-01T00:00:00Z')) } });
+    expect(epochDate.body.properties.go_live).toBe('2024-08-01');
   });
 
   it('rejects a body that is not JSON', async () => {

@@ -120,7 +120,7 @@ describe('limits (400 VALIDATION_ERROR)', () => {
 
 describe('search lag (fault)', () => {
   it('hides writes from search until searchLagMs has passed', async () => {
-    await control(sb, 'POST', 'faults', { searchLagMs: 300 });
+    await control(sb, 'POST', 'faults', { searchLagMs: 1000 });
     try {
       await post(sb, '/crm/v3/objects/deals', { properties: { dealname: 'Lagging', pipeline: '11', dealstage: '1101' } });
       const q = { filterGroups: [{ filters: [{ propertyName: 'dealname', operator: 'EQ', value: 'Lagging' }] }] };
@@ -128,7 +128,7 @@ describe('search lag (fault)', () => {
       // Seeded records stay visible; an update shows the old value until indexed.
       await post(sb, '/crm/v3/objects/deals/batch/update', { inputs: [{ id: '1003', properties: { dealname: 'Renamed' } }] });
       expect((await post(sb, '/crm/v3/objects/deals/search', { filterGroups: [{ filters: [{ propertyName: 'dealname', operator: 'EQ', value: 'gamma' }] }] })).body.total).toBe(1);
-      await new Promise((r) => setTimeout(r, 350));
+      await new Promise((r) => setTimeout(r, 1100));
       expect((await post(sb, '/crm/v3/objects/deals/search', q)).body.total).toBe(1);
       expect((await post(sb, '/crm/v3/objects/deals/search', { filterGroups: [{ filters: [{ propertyName: 'dealname', operator: 'EQ', value: 'Renamed' }] }] })).body.total).toBe(1);
     } finally {

@@ -62,6 +62,20 @@ describe('HTTPS', () => {
   });
 });
 
+describe('options', () => {
+  it('latencyMs delays every API response (lower bound only)', async () => {
+    const sb = await startMini({ latencyMs: 120 });
+    try {
+      const t = Date.now();
+      const r = await fetch(`${sb.url}/crm/v3/owners`, { headers: { Authorization: 'Bearer mini-full' } });
+      expect(r.status).toBe(200);
+      expect(Date.now() - t).toBeGreaterThanOrEqual(115);
+    } finally {
+      await sb.close();
+    }
+  });
+});
+
 describe('default seed', () => {
   it('serves the reference portal with the default token when no seed is given', async () => {
     const sb = await startSandbox();
