@@ -9,7 +9,7 @@ import { OBJECT_TYPE, type PortalMeta, type PropertyDef } from '../rules/snapsho
 import { joinPath } from './json-path';
 import { lintValues } from './lint-values';
 import { findPipeline, findProperty, findStage, looseLabel, resolveObjects } from './resolve';
-import { closest, listOf } from './suggest';
+import { listOf, similar } from './suggest';
 import type { Playbook } from './types';
 
 export interface LintProblem {
@@ -92,7 +92,7 @@ function lintObjects(l: Linter): void {
     const id = l.ids[alias];
     if (!id) {
       const byLabel = schemas.find((s) => looseLabel(s.labels.singular) === looseLabel(object.label));
-      const near = object.name ? closest(object.name, schemas.map((s) => s.name)) : undefined;
+      const near = object.name ? similar(object.name, schemas.map((s) => s.name)) : undefined;
       const suggestion = byLabel ?? schemas.find((s) => s.name === near);
       const what = object.name ? `no custom object named "${object.name}"` : `no object with objectTypeId "${object.objectTypeId}"`;
       l.error(path, `${what} in the portal (custom objects: ${known})`, suggestion
@@ -120,19 +120,26 @@ function lintPipelines(l: Linter): void {
     const pipeline = findPipeline(available, p.label);
     if (!pipeline) {
       const labels = available.map((x) => x.label);
-      const near = available.find((x) => looseLabel(x.label) === looseLabel(p.label))?.label ?? closest(p.label, labels);
-      l.error(`${path}.label`, `no ${l.objectLabel(p.object)} pipeline labelled "${p.label}" in the portal (pipelines: ${listOf(labels) || 'none'})`,
-        near ? `Set ${path}.label to "${near}" and update the rules that name it.` : `Create the pipeline in HubSpot or set ${path}.label to one of: ${listOf(labels) || 'none'}.`);
+      const near = similar(p.label, labels);
+      const message = `no ${l.objectLabel(p.object)} pipeline labelled "${p.label}" in the portal (pipelines: ${listOf(labels) || 'none'})`;
+      const fix = near
+        ? `Set ${path}.label to "${near}" and update the rules that name it.`
+        : `Create the pipeline in HubSpot or set ${path}.label to one of: ${listOf(labels) || 'none'}.`;
+      // A pipeline only listed so its records are recognised (not governed, named by no rule) is a warning.
+      if (p.governed || referencedPipelines(l).has(`${p.object}\u0000${p.label}`)) l.error(`${path}.label`, message, fix);
+      else l.warn(`${path}.label`, `${message}; it is not governed, so no rule depends on it`, fix);
       return;
     }
     if (pipeline.archived) {
       l.warn(`${path}.label`, `pipeline "${p.label}" is archived in the portal`, 'Restore it in HubSpot or remove it from the playbook.');
     }
     const stageLabels = pipeline.stages.map((s) => s.label);
+    const offered = new Set<string>();
     p.stages.forEach((label, j) => {
       if (findStage(pipeline, label)) return;
       const same = pipeline.stages.find((s) => looseLabel(s.label) === looseLabel(label));
-      const near = same?.label ?? closest(label, stageLabels);
+      const near = same?.label ?? similar(label, stageLabels.filter((x) => !p.stages.includes(x)));
+      if (near) offered.add(near);
       l.error(`${path}.stages[${j}]`, `pipeline "${p.label}" has no stage labelled "${label}" (stages: ${listOf(stageLabels)})`,
         near
           ? `Use "${near}"${same ? ' (same words, different dash, spacing or case)' : ''} here and wherever rules name this stage.`
@@ -146,7 +153,7 @@ function lintPipelines(l: Linter): void {
         `List the stages as the portal orders them, or reorder the pipeline in HubSpot.`);
     }
     for (const stage of pipeline.stages) {
-      if (stage.archived || p.stages.includes(stage.label)) continue;
+      if (stage.archived || p.stages.includes(stage.label) || offered.has(stage.label)) continue;
       l.warn(`${path}.stages`, `the portal's stage "${stage.label}" is not in the playbook; records in it get no stage rules`,
         `Add "${stage.label}" to ${path}.stages if the SOP covers it.`);
     }
@@ -160,6 +167,15 @@ function lintPipelines(l: Linter): void {
   });
 }
 
+/** Pipelines some rule or the cadence names, by `${alias}\u0000${label}`. */
+function referencedPipelines(l: Linter): Set<string> {
+  const named = new Set<string>();
+  for (const rule of l.playbook.rules) for (const label of rule.scope.pipelines ?? []) named.add(`${rule.scope.object}\u0000${label}`);
+  const cad = l.playbook.cadence;
+  if (cad) named.add(`${cad.object}\u0000${cad.pipeline}`);
+  return named;
+}
+
 function lintProperties(l: Linter): void {
   l.playbook.properties.forEach((p, i) => {
     const path = `properties[${i}]`;
@@ -169,7 +185,7 @@ function lintProperties(l: Linter): void {
     const def = findProperty(l.portal, id, p.name);
     if (!def) {
       const byLabel = defs.find((d) => looseLabel(d.label) === looseLabel(p.label));
-      const near = closest(p.name, defs.map((d) => d.name));
+      const near = similar(p.name, defs.map((d) => d.name));
       l.error(`${path}.name`, `${l.objectLabel(p.object)} has no property "${p.name}" ("${p.label}") in the portal`,
         byLabel
           ? `Set ${path}.name to "${byLabel.name}" (the portal's property labelled "${byLabel.label}").`
@@ -222,8 +238,7 @@ function lintAssociations(l: Linter): void {
     const pair = defs(from, to);
     if (pair.some((d) => d.label === entry.label)) return;
     const labels = pair.map((d) => d.label).filter((x): x is string => x !== null);
-    const same = labels.find((x) => looseLabel(x) === looseLabel(entry.label));
-    const near = same ?? closest(entry.label, labels);
+    const near = similar(entry.label, labels);
     l.error(`associations.labels[${i}].label`,
       `no association label "${entry.label}" from ${l.objectLabel(entry.from)} to ${l.objectLabel(entry.to)} in the portal (labels: ${listOf(labels) || 'none'})`,
       near
@@ -265,7 +280,7 @@ function lintCallLog(l: Linter): void {
       }
       values.forEach((v, i) => {
         if (allowed.includes(v)) return;
-        const near = allowed.find((x) => looseLabel(x) === looseLabel(v)) ?? closest(v, allowed);
+        const near = similar(v, allowed);
         l.error(`${path}[${i}]`, `"${v}" is not a ${what} in the portal (${listOf(allowed)})`,
           near ? `Use "${near}".` : `Add "${v}" to the ${property} options in HubSpot, or use one of: ${listOf(allowed)}.`);
       });
@@ -283,7 +298,7 @@ function lintCallLog(l: Linter): void {
   const outcomes = l.portal.callDispositions.map((d) => d.label);
   const checkOutcomes = (path: string, values: readonly string[]) => values.forEach((v, i) => {
     if (outcomes.includes(v)) return;
-    const near = outcomes.find((x) => looseLabel(x) === looseLabel(v)) ?? closest(v, outcomes);
+    const near = similar(v, outcomes);
     l.error(`${path}[${i}]`, `no call outcome labelled "${v}" in the portal (${listOf(outcomes) || 'none loaded'})`,
       near ? `Use "${near}".` : 'Add the outcome in HubSpot (Settings → Calling → Call outcomes) or use an existing one.');
   });

@@ -63,6 +63,16 @@ class Checker {
     this.error(path, `property ${JSON.stringify(property)} is not declared for object ${JSON.stringify(alias)}: add it to properties with its SOP label${didYouMean(property, declared)}`);
   }
 
+  /**
+   * The pipelines a rule applies in: those it lists, else the object's
+   * governed ones (RuleScope), else all of the object's pipelines.
+   */
+  rulePipelines(alias: string, listed?: string[]): string[] | undefined {
+    if (listed) return listed;
+    const governed = this.pipelinesOf(alias).filter((p) => p.governed).map((p) => p.label);
+    return governed.length ? governed : undefined;
+  }
+
   pipelinesOf(alias: string, only?: string[]): PlaybookPipeline[] {
     return this.playbook.pipelines.filter((p) => p.object === alias && (!only || only.includes(p.label)));
   }
@@ -432,7 +442,7 @@ function checkRule(c: Checker, playbook: Playbook, rule: Rule, path: string): vo
   if (scope.when) c.predicate(scope.when, ctx, `${path}.scope.when`);
 
   if (rule.kind === 'view') return;
-  if (rule.stage !== undefined && main) c.stage([scope.object], rule.stage, `${path}.stage`, scope.pipelines);
+  if (rule.stage !== undefined && main) c.stage([scope.object], rule.stage, `${path}.stage`, c.rulePipelines(scope.object, scope.pipelines));
   if (rule.kind === 'guide') return;
   if (rule.transition !== undefined && rule.stage === undefined) {
     c.error(`${path}.transition`, `transition ${JSON.stringify(rule.transition)} needs a stage; got no stage`);

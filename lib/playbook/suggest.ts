@@ -31,6 +31,21 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }
 
+/**
+ * The candidate most likely meant by `wanted`: the same words with other
+ * dashes, spacing or case; then one containing the other ("Expansion" →
+ * "Expansion Pipeline"); then a likely typo.
+ */
+export function similar(wanted: string, candidates: readonly string[]): string | undefined {
+  const fold = (x: string) => x.replace(/[\u2010-\u2015\u2212-]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  const target = fold(wanted);
+  const same = candidates.find((c) => fold(c) === target);
+  if (same !== undefined) return same;
+  const containing = candidates.filter((c) => target.length >= 3 && (fold(c).includes(target) || target.includes(fold(c)) && fold(c).length >= 3));
+  if (containing.length === 1) return containing[0];
+  return closest(wanted, candidates);
+}
+
 export function didYouMean(wanted: string, candidates: Iterable<string>): string {
   const match = closest(wanted, candidates);
   return match === undefined ? '' : `; did you mean ${JSON.stringify(match)}?`;

@@ -89,6 +89,21 @@ describe('lintPlaybook: objects, pipelines and stages', () => {
     expectProblem(problems, { path: 'pipelines[1].label', message: 'no Deal pipeline labelled "Expansion"', fix: 'Set pipelines[1].label to "Expansions"' });
   });
 
+  it('a pipeline renamed with a suffix is offered by containment', () => {
+    const problems = lintWith((portal) => {
+      const p = portal.pipelines['0-3']?.find((x) => x.label === 'Upsell');
+      if (p) p.label = 'Upsell Pipeline';
+    });
+    expectProblem(problems, { path: 'pipelines[2].label', message: 'no Deal pipeline labelled "Upsell"', fix: 'Set pipelines[2].label to "Upsell Pipeline"' });
+  });
+
+  it('a missing pipeline that is not governed and named by no rule is only a warning', () => {
+    const problems = lintWith((portal) => {
+      portal.pipelines['0-3'] = (portal.pipelines['0-3'] ?? []).filter((x) => x.label !== 'Sales Pipeline');
+    });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', path: 'pipelines[3].label', message: expect.stringContaining('not governed') })]);
+  });
+
   it('a stage spelt with a hyphen instead of the en dash', () => {
     const problems = lintWith((portal) => {
       const s = portal.pipelines['0-3']?.find((x) => x.label === 'New Business')?.stages.find((x) => x.label === 'Closed – Won');
@@ -99,6 +114,8 @@ describe('lintPlaybook: objects, pipelines and stages', () => {
       message: 'pipeline "New Business" has no stage labelled "Closed – Won"',
       fix: 'Use "Closed - Won" (same words, different dash',
     });
+    // The portal's "Closed - Won" is offered as the fix, not reported again as an unlisted stage.
+    expect(problems.filter((p) => p.path === 'pipelines[0].stages')).toEqual([]);
   });
 
   it('stages in another order, an extra portal stage, a won stage that is not closed (warnings)', () => {

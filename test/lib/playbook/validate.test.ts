@@ -176,6 +176,12 @@ describe('validatePlaybook: reference errors', () => {
     expectError(errors, 'cadence.stages.calls[1]', 'unknown stage "Call Two"');
   });
 
+  it('a rule without listed pipelines may only name stages of the governed pipelines', () => {
+    const i = indexOf(clone(), 'SALES-SQL-2');
+    const errors = errorsAfter((pb) => { pb.rules[i].stage = 'Closed Won'; });
+    expectError(errors, `rules[${i}].stage`, 'unknown stage "Closed Won": expected one of the stages of pipelines New Business, Expansion, Upsell');
+  });
+
   it('wonStage / lostStage must be stages of their pipeline', () => {
     const errors = errorsAfter((pb) => { pb.pipelines[1].lostStage = 'Closed Lost'; });
     expectError(errors, 'pipelines[1].lostStage', 'expected one of the pipeline\'s stages');
