@@ -1,8 +1,7 @@
 /**
  * A small builder for seed records: it fills HubSpot's always-present
- * properties (hs_object_id, create/modified dates), writes every association
- * in both directions with the inverse type ids (as the v4 API reports them
- * from either side), and collects what each record is expected to show
+ * properties (hs_object_id, create/modified dates), checks every
+ * association type it writes has a label definition and an inverse, and collects what each record is expected to show
  * (./expectations.ts, sandbox/README.md).
  */
 import type { SeedAssociation, SeedData, SeedObject } from './types';
@@ -93,17 +92,18 @@ export class PortalBuilder {
     return String(base + n);
   }
 
-  /** Associate two records with the given type ids (from `from`'s side); the inverse edge is added too. */
+  /**
+   * Associate two records with the given type ids (from `from`'s side). Stored
+   * once, as HubSpot does: the API answers the other side through the inverse
+   * ids (deal→contact 3 reads as contact→deal 4), which must be defined.
+   */
   link(fromType: string, fromId: string, toType: string, toId: string, typeIds: number[]): void {
-    const back = typeIds.map((typeId) => {
-      const inverse = inverseTypeId.get(`${fromType}>${toType}>${typeId}`);
-      if (inverse === undefined) throw new Error(`Seed: no inverse for ${fromType}→${toType} #${typeId}`);
-      return inverse;
-    });
-    this.associations.push(
-      { fromType, fromId, toType, toId, types: typeIds.map((t) => typeEntry(fromType, toType, t)) },
-      { fromType: toType, fromId: toId, toType: fromType, toId: fromId, types: back.map((t) => typeEntry(toType, fromType, t)) },
-    );
+    for (const typeId of typeIds) {
+      if (inverseTypeId.get(`${fromType}>${toType}>${typeId}`) === undefined) {
+        throw new Error(`Seed: no inverse for ${fromType}→${toType} #${typeId}`);
+      }
+    }
+    this.associations.push({ fromType, fromId, toType, toId, types: typeIds.map((t) => typeEntry(fromType, toType, t)) });
   }
 
   /**

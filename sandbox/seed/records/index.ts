@@ -1,10 +1,19 @@
 /**
  * Every record of the reference portal, grouped by what it demonstrates.
- * Order matters only for readability: ids are explicit.
+ * Ids are explicit (engagement and file ids are numbered in creation order),
+ * so sandbox/README.md and ./expectations.ts can name them.
  */
 import type { PortalBuilder } from '../builder';
-import { addStarterRecords } from './starter';
+import { addClientHub } from './client-hub';
+import { addCompanies } from './companies';
+import { addLifecycleContacts } from './contacts';
+import { addDeals } from './deals';
+import { addTickets } from './tickets';
 
 export function addRecords(b: PortalBuilder): void {
-  addStarterRecords(b);
+  addCompanies(b);
+  addDeals(b);
+  addLifecycleContacts(b);
+  addClientHub(b);
+  addTickets(b);
 }
