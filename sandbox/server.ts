@@ -70,6 +70,7 @@ function faultResponse(status: number, html: boolean): ApiResponse {
 export async function startServer(opts: SandboxOptions): Promise<Sandbox> {
   const seed = opts.seed ?? referencePortalSeed;
   const fullToken = opts.token ?? DEFAULT_TOKEN;
+  // The configured token always has full access; the read-only one is added only when the seed lacks it.
   const extra: SeedToken[] = builtInTokens(fullToken).filter((t) => t.token === fullToken || !seed.tokens.some((s) => s.token === READONLY_TOKEN));
   const state = new SandboxState(seed, extra);
   const faults = new Faults();

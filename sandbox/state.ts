@@ -136,7 +136,8 @@ export class SandboxState {
     this.account = data.account;
     this.types = new TypeRegistry(data.account.portalId, data.schemas);
     this.tokens = new Map();
-    for (const t of [...data.tokens, ...this.extraTokens]) if (!this.tokens.has(t.token)) this.tokens.set(t.token, t);
+    // Extra tokens (the configured full-access token) override seed tokens of the same name.
+    for (const t of [...data.tokens, ...this.extraTokens]) this.tokens.set(t.token, t);
     this.data.pipelines = this.byTypeId(data.pipelines, 'pipelines');
     this.data.properties = this.byTypeId(data.properties, 'properties');
     const labels: AssociationLabelDef[] = data.associationLabels.map((d) => ({

@@ -34,6 +34,15 @@ describe('authentication', () => {
     expect((await get(sb, '/crm/v3/objects/deals/1001', 'sandbox-token')).status).toBe(401);
   });
 
+  it('the configured token overrides a seed token of the same name with full access', async () => {
+    const other = await startMini({ token: 'mini-deals-read' });
+    try {
+      expect((await patch(other, '/crm/v3/objects/deals/1001', { properties: { dealname: 'Full' } }, 'mini-deals-read')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('unknown routes answer the HTML 404 whether or not a token is sent', async () => {
     const r = await get(sb, '/crm/v3/unknown', null);
     expect(r.status).toBe(404);
