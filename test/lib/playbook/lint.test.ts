@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../../../lib/playbook/default';
 import { lintPlaybook, type AssociationLabelDef, type LintProblem } from '../../../lib/playbook/lint';
 import type { Playbook } from '../../../lib/playbook/types';
+import { validatePlaybook } from '../../../lib/playbook/validate';
 import type { PortalMeta, PropertyDef } from '../../../lib/rules/snapshot';
 import { referenceAssociationLabels, referencePortalMeta } from '../../fixtures/playbooks/reference-portal-meta';
 
@@ -271,5 +272,43 @@ describe('lintPlaybook: associations and the call log', () => {
     if (rule?.kind === 'gate' && rule.test.op === 'engagement') rule.test.where = { op: 'known', property: 'hs_call_bodyy' };
     const problems = lintWith(undefined, undefined, playbook);
     expectProblem(problems, { path: `rules[${ruleIndex('SALES-ENG-4')}].test.where.property`, message: 'notes (0-46) have no property "hs_call_bodyy"', fix: 'hs_note_body' });
+  });
+});
+
+describe('the worked example of docs/playbook.md', () => {
+  /** Coastal Health's portal: the same SOP, other names. */
+  function coastalPortal(): { portal: PortalMeta; labels: AssociationLabelDef[] } {
+    const portal = structuredClone(referencePortalMeta);
+    const labels = structuredClone(referenceAssociationLabels);
+    const deals = portal.pipelines['0-3'] ?? [];
+    for (const p of deals) {
+      if (p.label === 'Expansion') p.label = 'Expansion Pipeline';
+      for (const s of p.stages) s.label = s.label.replace('Closed – ', 'Closed ');
+    }
+    portal.pipelines['0-3'] = deals.filter((p) => p.label !== 'Sales Pipeline');
+    prop(portal, '0-3', 'enterprise_deal_status').name = 'x_enterprise';
+    const dm = labels.find((l) => l.label === 'Decision Maker');
+    if (dm) dm.label = 'Economic Buyer';
+    const hub = portal.schemas.find((s) => s.name === 'client_hub');
+    if (hub) hub.name = 'p_client_hub';
+    return { portal, labels };
+  }
+
+  it('the documented edits, all in data, make the default playbook fit (validate + lint clean)', () => {
+    const { portal, labels } = coastalPortal();
+    expect(lintPlaybook(defaultPlaybook, portal, labels).filter((p) => p.severity === 'error')).toHaveLength(8);
+
+    let json = JSON.stringify(defaultPlaybook);
+    json = json.replaceAll('"Closed – Won"', '"Closed Won"').replaceAll('"Closed – Lost"', '"Closed Lost"');
+    json = json.replaceAll('"Expansion"', '"Expansion Pipeline"');
+    json = json.replaceAll('"enterprise_deal_status"', '"x_enterprise"');
+    json = json.replaceAll('"Decision Maker"', '"Economic Buyer"');
+    json = json.replaceAll('"client_hub"', '"p_client_hub"');
+    const edited = JSON.parse(json) as Playbook;
+    edited.pipelines = edited.pipelines.filter((p) => p.label !== 'Sales Pipeline');
+
+    const validated = validatePlaybook(edited);
+    expect(validated.ok ? [] : validated.errors).toEqual([]);
+    expect(lintPlaybook(edited, portal, labels)).toEqual([]);
   });
 });
