@@ -19,7 +19,12 @@ export function ErrorPanel({ error, withData }: ErrorPanelProps) {
         {text.title}
       </p>
       <p class="sop-error__fix">{text.fix}</p>
-      {error.message && error.message !== text.title ? <p class="sop-error__detail">Details: {error.message}</p> : null}
+      {error.message ? (
+        <details class="sop-error__detail">
+          <summary>Details</summary>
+          {error.message}
+        </details>
+      ) : null}
       <div class="sop-error__actions">
         {text.options && actions.openOptions ? (
           <button type="button" class="sop-button sop-button--primary" onClick={() => actions.openOptions?.()} data-action="open-options">
