@@ -198,7 +198,8 @@ export interface StagedRule {
    * Stage label. `leave`: needed to leave the stage (next-stage item while in
    * it, a violation once past it). `enter`: needed to be in it (shown as
    * "to close as won/lost" on open deals, a violation while in it).
-   * Absent: applies in every stage.
+   * A stage without a transition: applies only while the record is in that
+   * stage (CH-7 on Call 3). No stage: applies in every stage.
    */
   stage?: string;
   transition?: 'leave' | 'enter';
