@@ -7,6 +7,7 @@ import { OutboxList } from './OutboxList';
 import { RecordView } from './RecordView';
 import { ResizeHandle } from './ResizeHandle';
 import { SidebarHeader } from './SidebarHeader';
+import { ViewBoundary } from './ViewBoundary';
 import { SidebarContext, type SidebarEnv } from './sidebar-context';
 import { objectLabel } from './format';
 
@@ -75,8 +76,12 @@ export function Sidebar({ model, actions, controls }: SidebarProps) {
           {data ? <CacheBanner meta={data.meta} refreshing={model.refreshing} offline={model.offline} now={model.now} /> : null}
           {data ? <OutboxList entries={data.outbox} /> : null}
           {phase === 'loading' && !data ? <LoadingSkeleton /> : null}
-          {evaluation && model.learnMode ? <NextSteps steps={evaluation.nextSteps} /> : null}
-          {evaluation ? <RecordView evaluation={evaluation} /> : null}
+          {evaluation ? (
+            <ViewBoundary>
+              {model.learnMode ? <NextSteps steps={evaluation.nextSteps} /> : null}
+              <RecordView evaluation={evaluation} />
+            </ViewBoundary>
+          ) : null}
         </div>
       </aside>
     </SidebarContext.Provider>
