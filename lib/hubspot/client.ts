@@ -17,7 +17,7 @@ import {
   toPropertyDef,
   toSchema,
 } from './normalize';
-import { Transport, type FetchLike, type ResponseInfo } from './transport';
+import { Transport, type FetchLike, type RequestLogEntry, type ResponseInfo } from './transport';
 import type {
   AccountDetails,
   AssociationSpecInput,
@@ -56,7 +56,9 @@ export interface GetObjectOptions {
 export interface HubSpotClient {
   /** HTTP requests sent by this client (not its forks), failed ones included. */
   readonly requests: number;
-  /** Same settings, its own request counter (e.g. to count one snapshot's requests). */
+  /** Every request this client sent, in order (method, path, status, overlap). */
+  readonly requestLog: readonly RequestLogEntry[];
+  /** Same settings, its own request counter and log (e.g. to count one snapshot's requests). */
   fork(): HubSpotClient;
 
   getObject(objectType: string, id: string, options?: GetObjectOptions): Promise<HubSpotObject>;
@@ -148,6 +150,10 @@ class Client implements HubSpotClient {
     return this.transport.requests;
   }
 
+  get requestLog(): readonly RequestLogEntry[] {
+    return this.transport.log;
+  }
+
   fork(): HubSpotClient {
     return createHubSpotClient(this.options);
   }
@@ -182,7 +188,7 @@ class Client implements HubSpotClient {
     return { results, missing: all.filter((id) => !found.has(id)) };
   }
 
-  search(objectType: string, request: SearchRequest): Promise<SearchPage> {
+  async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
     validateSearch(request);
     return guard(`search ${objectType}`, async () => {
       const raw = (await this.api.objects.search.doSearch(objectType, request as never)) as unknown as Loose;

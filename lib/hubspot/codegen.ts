@@ -24,6 +24,7 @@ import * as pipelines from '@hubspot/api-client/lib/codegen/crm/pipelines';
 import * as properties from '@hubspot/api-client/lib/codegen/crm/properties';
 import * as owners from '@hubspot/api-client/lib/codegen/crm/owners';
 import * as files from '@hubspot/api-client/lib/codegen/files';
+import { HubSpotServerError } from './errors';
 import type { Transport } from './transport';
 
 export type {
@@ -79,6 +80,14 @@ function httpLibrary<Response>(mod: GeneratedModule<Response>, transport: Transp
         ...(body === undefined ? {} : { body }),
       });
       const text = res.text;
+      const type = res.headers['content-type'];
+      if (text !== '' && type !== undefined && !/json/i.test(type)) {
+        throw new HubSpotServerError({
+          status: res.status,
+          request: { method: request.getHttpMethod(), path: new URL(request.getUrl()).pathname },
+          message: `HubSpot answered ${res.status} with ${type} instead of JSON`,
+        });
+      }
       // The generated parser refuses a body without a media type; HubSpot always sends JSON.
       const headers = { 'content-type': 'application/json', ...res.headers };
       return new mod.ResponseContext(res.status, headers, {

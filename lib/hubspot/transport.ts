@@ -48,9 +48,44 @@ export interface RawResponse {
   text: string;
 }
 
+/**
+ * One sent request. `start`/`end` are positions in the transport's own event
+ * sequence (not clock times), enough to tell which requests overlapped and
+ * which waited for another (`sequentialRounds`).
+ */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  /** HTTP status, or null when no answer came (offline, timeout, aborted). */
+  status: number | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * The longest chain of requests in which each started only after the previous
+ * one ended: how many round trips a caller really waited for, however the
+ * requests were grouped.
+ */
+export function sequentialRounds(log: readonly RequestLogEntry[]): number {
+  const byStart = [...log].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  let best = 0;
+  for (let i = 0; i < byStart.length; i++) {
+    let d = 1;
+    for (let j = 0; j < i; j++) if (byStart[j]!.end < byStart[i]!.start) d = Math.max(d, depth[j]! + 1);
+    depth.push(d);
+    best = Math.max(best, d);
+  }
+  return best;
+}
+
 export class Transport {
   /** Every HTTP request sent through this transport, including failed ones. */
   requests = 0;
+  /** Every request sent, in order (see RequestLogEntry). */
+  readonly log: RequestLogEntry[] = [];
+  private tick = 0;
 
   constructor(readonly options: TransportOptions) {}
 
@@ -72,6 +107,8 @@ export class Transport {
     outer?.addEventListener('abort', onAbort, { once: true });
 
     this.requests += 1;
+    const entry: RequestLogEntry = { method: info.method, path: info.path, status: null, start: ++this.tick, end: 0 };
+    this.log.push(entry);
     let status: number;
     let headers: HeaderMap;
     let text: string;
@@ -100,7 +137,9 @@ export class Transport {
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
+      entry.end = ++this.tick;
     }
+    entry.status = status;
 
     options.onResponse?.({ request: info, status, rateLimit: parseRateLimitHeaders(headers) });
     if (status >= 200 && status < 300) return { status, headers, text };
