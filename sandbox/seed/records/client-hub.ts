@@ -90,6 +90,9 @@ function addHub(b: PortalBuilder, h: HubDef): void {
   const { clock } = b;
   const next = nextContactDate(h.lastCheckIn, h.ratio);
   const stageId = CLIENT_HUB_STAGE[h.stage];
+  const enteredAt = clock.daysAgo(h.entered);
+  // The check-in completed the previous cycle before the record entered its current stage.
+  const completedAt = onDate(h.lastCheckIn) < enteredAt ? onDate(h.lastCheckIn) : new Date(Date.parse(enteredAt) - 3_600_000).toISOString();
   b.add(TYPE.clientHub, h.id, {
     hs_pipeline: PIPELINE.clientHub,
     hs_pipeline_stage: stageId,
@@ -102,8 +105,8 @@ function addHub(b: PortalBuilder, h: HubDef): void {
     modified: Math.max(1, h.entered),
     history: {
       hs_pipeline_stage: [
-        { value: stageId, timestamp: clock.daysAgo(h.entered), sourceType: 'AUTOMATION_PLATFORM' },
-        { value: CLIENT_HUB_STAGE.completed, timestamp: onDate(h.lastCheckIn), sourceType: 'AUTOMATION_PLATFORM' },
+        { value: stageId, timestamp: enteredAt, sourceType: 'AUTOMATION_PLATFORM' },
+        { value: CLIENT_HUB_STAGE.completed, timestamp: completedAt, sourceType: 'AUTOMATION_PLATFORM' },
       ].filter((e, i, all) => i === 0 || e.value !== all[0]?.value),
     },
   });
@@ -200,7 +203,7 @@ export function addClientHub(b: PortalBuilder): void {
 
   // Summary of Call, steps done (ratio set, summary task completed).
   addHub(b, { id: '73100000008', subscription: SUB.summitRcm, contact: NADIA, stage: 'summaryConnected', ratio: '2_months',
-    lastCheckIn: d(-2), entered: 2, note: 'Summary of Call with the ratio set and the call-summary task completed.' });
+    lastCheckIn: d(-2), entered: 1, note: 'Summary of Call with the ratio set and the call-summary task completed.' });
   task(b, 1, 'Call summary', 'COMPLETED', '73100000008', NADIA);
 
   // Summary – Not Connected, steps not done: ratio 3 months (should be 1 month), task open.

@@ -506,7 +506,7 @@ export function addDeals(b: PortalBuilder): void {
   addDeal(b, {
     id: DEAL.lakesideGroup, company: 'lakesideGroup', product: 'IT Services', pipeline: 'expansion',
     path: [['sql', 30], ['engaged', 14]],
-    props: { hp_products: '' },
+    props: { hp_products: undefined },
     contacts: [[keith, ['champion']]],
     failing: ['SALES-SQL-3', 'SALES-ENG-1', 'ACC-7'],
     note: 'Engaged with HP Product(s) empty (fails SQL-3 left open and ENG-1) and a one-person committee.',
@@ -604,8 +604,9 @@ export function addDeals(b: PortalBuilder): void {
     id: DEAL.tidewaterWon, company: 'tidewater', product: 'RCM Services', pipeline: 'upsell',
     path: [['sql', 140], ['engaged', 120], ['proposal', 100], ['poc', 80], ['won', 60]],
     contacts: [[marisol, ['champion']], [grant, ['dm']], [yara, ['influencer']]],
-    failing: ['SALES-WON-7'],
-    note: 'Upsell win with the calculator but no signed contract PDF (WON-9 does not apply outside New Business).',
+    props: { target_go_live_date: undefined, baa_status: undefined },
+    failing: ['SOP-1', 'SALES-WON-4', 'SALES-WON-6', 'SALES-WON-7'],
+    note: 'Upsell win with no Target Go-Live Date (WON-4, and the S&OP checklist lacks it), no BAA Status, and no signed contract PDF; the calculator is attached. WON-9 does not apply outside New Business.',
   });
   call(b, 115, 'Discovery', DISPOSITION.noAnswer, 'OUTBOUND', '<p>No answer.</p>', [deal(DEAL.tidewaterWon)]);
   call(b, 114, 'Discovery', DISPOSITION.connected, 'INBOUND', '<p>Next steps: A/R review.</p>', [deal(DEAL.tidewaterWon), contact(marisol)]);
