@@ -12,7 +12,7 @@ interface State {
 export class ViewBoundary extends Component<{ children: ComponentChildren }, State> {
   override state: State = { error: null };
 
-  static getDerivedStateFromError(error: unknown): State {
+  static override getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 

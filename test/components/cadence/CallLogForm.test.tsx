@@ -6,14 +6,13 @@ import { SidebarContext } from '../../../components/sidebar/sidebar-context';
 import { cadenceConfigOf } from '../../../lib/content/cadence-plan';
 import { cadence as defaultCadence } from '../../../lib/playbook/default/client-hub';
 import type { CadenceResult } from '../../../lib/rules/result';
-import type { SidebarActions } from '../../../lib/content/view-model';
 import { CONNECTED, NO_ANSWER, callLogSpec, clientHubOverdue } from '../../fixtures/evaluations';
 import { NOW, fakeActions, seriousViolations } from '../helpers';
 
 const cadence = clientHubOverdue.result as CadenceResult;
 const config = cadenceConfigOf({ cadence: defaultCadence });
 
-function renderForm(actions: SidebarActions = fakeActions(), result: CadenceResult | null = cadence) {
+function renderForm(actions: ReturnType<typeof fakeActions> = fakeActions(), result: CadenceResult | null = cadence) {
   const utils = render(
     <SidebarContext.Provider value={{ actions, learnMode: false, portalId: 4471200, record: clientHubOverdue.record, now: NOW, cadenceConfig: config }}>
       <CallLogForm spec={callLogSpec} cadence={result} />
