@@ -96,6 +96,20 @@ export const writeResultSchema = z.object({
   entries: z.array(outboxEntrySchema),
   /** HubSpot ids of created objects (call/note), when sent. */
   createdIds: z.array(z.string()),
+  /**
+   * call.log only: what the call does to the record's cadence (CH-2/CH-3),
+   * from the engine's cadenceAfterCall. When `moves`, send `cadence.apply`
+   * with `updates` to carry it out (the rep confirms first).
+   */
+  cadence: z
+    .object({
+      moves: z.boolean(),
+      stage: z.string(),
+      updates: z.array(z.object({ property: z.string(), value: z.string() })),
+      steps: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
 });
 export type WriteResult = z.infer<typeof writeResultSchema>;
 
