@@ -26,7 +26,7 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/s
 export const DEFAULT_TOKEN = 'e2e-sandbox-token';
 
 export interface PageProblems {
-  /** console.error messages and uncaught page errors, in order. */
+  /** console.error messages, uncaught page errors and dialogs, in order. */
   errors: string[];
   /** Content-Security-Policy violations reported on the console. */
   cspViolations: string[];
@@ -98,6 +98,11 @@ export async function startE2E(options: StartOptions = {}): Promise<E2E> {
       else if (msg.type() === 'error') entry.errors.push(text);
     });
     page.on('pageerror', (error) => entry.errors.push(`uncaught: ${error.message}`));
+    // A dialog means injected script ran (the seed holds <script> names on purpose).
+    page.on('dialog', (dialog) => {
+      entry.errors.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
     return page;
   };
   context.on('page', track);
