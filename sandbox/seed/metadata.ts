@@ -32,7 +32,6 @@ const READ_ONLY_SCOPES = [
   'crm.lists.read',
   'files.ui_hidden.read',
   'sales-email-read',
-  'tickets',
   'oauth',
 ];
 
@@ -41,6 +40,8 @@ const FULL_SCOPES = [
   ...OBJECT_SCOPES.map((o) => `crm.objects.${o}.write`),
   'crm.schemas.custom.write',
   'crm.lists.write',
+  // HubSpot's legacy `tickets` scope grants writes too, so only the full token has it.
+  'tickets',
   'files',
   'e-commerce',
 ];

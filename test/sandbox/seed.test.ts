@@ -47,7 +47,7 @@ describe('reference portal seed: metadata', () => {
     }
     expect(full?.expired).toBeFalsy();
     expect(readOnly?.scopes).toContain('crm.objects.deals.read');
-    expect(readOnly?.scopes.filter((s) => s.endsWith('.write') || s === 'files')).toEqual([]);
+    expect(readOnly?.scopes.filter((s) => s.endsWith('.write') || s === 'files' || s === 'tickets')).toEqual([]);
     expect(byToken.get('sandbox-expired-token')?.expired).toBe(true);
   });
 
