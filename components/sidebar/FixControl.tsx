@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Fix } from '../../lib/rules/result';
 import type { SidebarError } from '../../lib/content/view-model';
-import { domId, objectLabel, sameRecord } from './format';
+import { domId, recordLabel, sameRecord } from './format';
 import { RecordLink } from './RecordLink';
 import { useSidebar } from './sidebar-context';
 import { errorSummary } from './error-text';
@@ -47,7 +47,7 @@ function validate(fix: Fix, value: string): string | null {
 
 /** Sets one property in place, with the control its HubSpot type calls for (options narrowed to what the rule accepts). */
 export function FixControl({ fix, ruleId }: { fix: Fix; ruleId: string }) {
-  const { actions, record } = useSidebar();
+  const { actions, record, names } = useSidebar();
   const kind = inputKind(fix);
   const options = optionsOf(fix);
   const [value, setValue] = useState(fix.suggested ?? '');
@@ -91,7 +91,7 @@ export function FixControl({ fix, ruleId }: { fix: Fix; ruleId: string }) {
           <label for={`${base}-target`}>Save on</label>
           <select id={`${base}-target`} value={String(targetIndex)} onChange={(e) => setTargetIndex(Number((e.currentTarget as HTMLSelectElement).value))}>
             {fix.targets.map((t, i) => (
-              <option key={`${t.objectTypeId}/${t.id}`} value={String(i)}>{`${objectLabel(t.objectTypeId)} ${t.id}`}</option>
+              <option key={`${t.objectTypeId}/${t.id}`} value={String(i)}>{recordLabel(t, names)}</option>
             ))}
           </select>
         </div>

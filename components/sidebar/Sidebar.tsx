@@ -10,6 +10,7 @@ import { SidebarHeader } from './SidebarHeader';
 import { ViewBoundary } from './ViewBoundary';
 import { SidebarContext, type SidebarEnv } from './sidebar-context';
 import { objectLabel } from './format';
+import { recordNames } from './record-names';
 
 export interface SidebarControls {
   toggleCollapsed: () => void;
@@ -29,8 +30,16 @@ export interface SidebarProps {
  */
 export function Sidebar({ model, actions, controls }: SidebarProps) {
   const { record, data, error, phase } = model;
-  const env: SidebarEnv = { actions, learnMode: model.learnMode, portalId: model.portalId, record, now: model.now, cadenceConfig: model.cadenceConfig };
   const evaluation = data?.evaluation ?? null;
+  const env: SidebarEnv = {
+    actions,
+    learnMode: model.learnMode,
+    portalId: model.portalId,
+    record,
+    now: model.now,
+    cadenceConfig: model.cadenceConfig,
+    names: recordNames(evaluation),
+  };
   const openCount = evaluation ? evaluation.findings.filter((f) => f.status === 'violation' || f.status === 'missing').length : 0;
   const rootProps = {
     'data-sop-root': '',

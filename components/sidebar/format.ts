@@ -41,6 +41,11 @@ export function objectLabel(objectTypeId: string): string {
   return STANDARD_LABELS[objectTypeId] ?? 'Record';
 }
 
+/** A related record's name when the evaluation gives it, else "Contact 5001". */
+export function recordLabel(ref: RecordRef, names?: ReadonlyMap<string, string>): string {
+  return names?.get(`${ref.objectTypeId}/${ref.id}`) ?? `${objectLabel(ref.objectTypeId)} ${ref.id}`;
+}
+
 /** Same-origin link to a record (works on app.hubspot.com and app-eu1 alike). */
 export function recordHref(portalId: number, ref: RecordRef): string {
   return `/contacts/${portalId}/record/${encodeURIComponent(ref.objectTypeId)}/${encodeURIComponent(ref.id)}`;

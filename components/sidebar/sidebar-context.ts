@@ -17,6 +17,8 @@ export interface SidebarEnv {
   now: number;
   /** The playbook's cadence settings (Client Hub records), when loaded. */
   cadenceConfig?: CadenceConfig | null;
+  /** Names of related records the evaluation mentions (`{objectTypeId}/{id}` → name), for links and fix targets. */
+  names?: ReadonlyMap<string, string>;
 }
 
 export const SidebarContext = createContext<SidebarEnv | null>(null);

@@ -75,6 +75,9 @@ export function renderInContext(children: ComponentChildren, opts: { learnMode?:
   return { ...result, actions };
 }
 
+/** axe is slow in happy-dom on a busy 2-core machine: its tests get room (a timed-out run would block the next one). */
+export const AXE_TIMEOUT = 60_000;
+
 /** axe-core over a rendered tree; returns serious and critical violations. */
 export async function seriousViolations(root: Element) {
   const results = await axe.run(root, {

@@ -7,7 +7,7 @@ import { cadenceConfigOf } from '../../../lib/content/cadence-plan';
 import { cadence as defaultCadence } from '../../../lib/playbook/default/client-hub';
 import type { CadenceResult } from '../../../lib/rules/result';
 import { CONNECTED, NO_ANSWER, callLogSpec, clientHubOverdue } from '../../fixtures/evaluations';
-import { NOW, fakeActions, seriousViolations } from '../helpers';
+import { NOW, fakeActions, seriousViolations, AXE_TIMEOUT } from '../helpers';
 
 const cadence = clientHubOverdue.result as CadenceResult;
 const config = cadenceConfigOf({ cadence: defaultCadence });
@@ -131,5 +131,5 @@ describe('CallLogForm (guided call log)', () => {
     fireEvent.click(getByRole('button', { name: 'Log call' }));
     await findByText('Choose the call outcome.');
     expect(await seriousViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });

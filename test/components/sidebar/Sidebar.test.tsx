@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { fireEvent } from '@testing-library/preact';
 import { clientHubOverdue, companyAtRisk, contactMql, contactNoStage, dealProposal, dealUngoverned, dealWon, otherRecord } from '../../fixtures/evaluations';
-import { findingsOf, model, renderSidebar, seriousViolations } from '../helpers';
+import { findingsOf, model, renderSidebar, seriousViolations, AXE_TIMEOUT } from '../helpers';
 
 describe('Sidebar shell: DOM contract', () => {
   test('root carries data-sop-root, data-record and data-state=ready', () => {
@@ -90,7 +90,7 @@ describe('Sidebar shell: DOM contract', () => {
   ])('axe: no serious or critical violations (%s, learn mode on)', async (_name, evaluation) => {
     const { container } = renderSidebar(model(evaluation, { learnMode: true }));
     expect(await seriousViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 
   test('axe: loading, collapsed and error states are accessible', async () => {
     for (const m of [
@@ -102,7 +102,7 @@ describe('Sidebar shell: DOM contract', () => {
       expect(await seriousViolations(container)).toEqual([]);
       unmount();
     }
-  });
+  }, AXE_TIMEOUT);
 });
 
 describe('axe helper', () => {
@@ -119,5 +119,5 @@ describe('axe helper', () => {
     const found = await seriousViolations(container);
     expect(found.some((v) => v.startsWith('button-name'))).toBe(true);
     expect(found.some((v) => v.startsWith('select-name'))).toBe(true);
-  });
+  }, AXE_TIMEOUT);
 });
