@@ -85,21 +85,23 @@ function ownerName(data: PageData, id: string): string {
   return [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `Owner ${id}`;
 }
 
+// Intl formatters are costly to build: one each, reused (list pages format thousands of cells).
+const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const NUMBER = new Intl.NumberFormat('en-US');
+
 function formatDate(raw: string, withTime: boolean): string {
   const date = /^\d+$/.test(raw) ? new Date(Number(raw)) : new Date(raw);
   if (Number.isNaN(date.getTime())) return raw;
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-  if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit' });
-  return date.toLocaleString('en-US', options);
+  return (withTime ? DATE_TIME : DATE).format(date);
 }
 
 function formatNumber(raw: string, name: string): string {
   const n = Number(raw);
   if (raw === '' || Number.isNaN(n)) return raw;
   const money = /amount|revenue|collections|charges|rate|minimum|arr/i.test(name) && Math.abs(n) >= 100;
-  return money
-    ? n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
-    : n.toLocaleString('en-US');
+  return (money ? MONEY : NUMBER).format(n);
 }
 
 /** A property value as HubSpot shows it: option labels, stage labels, owner names, dates. */
@@ -154,12 +156,13 @@ export interface PropertyRow {
 
 export function keyProperties(data: PageData, typeId: string, obj: PageObject): PropertyRow[] {
   const defs = data.properties(typeId);
+  const byName = new Map(defs.map((d) => [d.name, d]));
   const first = KEY_PROPERTIES[typeId] ?? ['hs_pipeline', 'hs_pipeline_stage', 'hubspot_owner_id'];
   const names = [...first, ...defs.map((d) => d.name).filter((n) => !first.includes(n))];
   const rows: PropertyRow[] = [];
   for (const name of names) {
     if (HIDDEN.has(name) || rows.length >= MAX_PROPERTIES) continue;
-    const def = defs.find((d) => d.name === name);
+    const def = byName.get(name);
     const shown = formatValue(data, typeId, obj, def, name);
     // Key properties always show (empty as "--", as HubSpot does); the rest only when set.
     if (!shown && !first.includes(name)) continue;

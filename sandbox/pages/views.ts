@@ -151,19 +151,17 @@ function renderList(data: PageData, typeId: string): RouteResult {
     <table class="hs-table">
       <thead><tr><th>Name</th>${columns.map((c) => html`<th>${c.label}</th>`)}</tr></thead>
       <tbody>
-        ${rows.map((o) => html`<tr data-record-row="${typeId}/${o.id}"><td><a data-spa href="${recordHref(data.portalId, typeId, o.id)}">${displayName(data, typeId, o)}</a></td>${columns.map((c) => html`<td>${c.value(o)}</td>`)}</tr>`)}
+        ${rows.map((o) => {
+          const values = new Map(keyProperties(data, typeId, o).map((r) => [r.name, r.value]));
+          return html`<tr data-record-row="${typeId}/${o.id}"><td><a data-spa href="${recordHref(data.portalId, typeId, o.id)}">${displayName(data, typeId, o)}</a></td>${columns.map((c) => html`<td>${values.get(c.name) ?? ''}</td>`)}</tr>`;
+        })}
       </tbody>
     </table>
   </section>`;
   return { status: 200, title: `${labels.plural} | HubSpot`, main };
 
-  function listColumns(t: string): Array<{ label: string; value: (o: PageObject) => string }> {
-    const keys = keyProperties(data, t, { id: '', properties: {} }).slice(0, 4).map((r) => r.name);
-    const defs = data.properties(t);
-    return keys.map((name) => ({
-      label: defs.find((d) => d.name === name)?.label ?? name,
-      value: (o: PageObject) => keyProperties(data, t, o).find((r) => r.name === name)?.value ?? '',
-    }));
+  function listColumns(t: string): Array<{ name: string; label: string }> {
+    return keyProperties(data, t, { id: '', properties: {} }).slice(0, 4).map((r) => ({ name: r.name, label: r.label }));
   }
 }
 
