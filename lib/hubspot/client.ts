@@ -62,7 +62,7 @@ export interface HubSpotClient {
   fork(): HubSpotClient;
 
   getObject(objectType: string, id: string, options?: GetObjectOptions): Promise<HubSpotObject>;
-  /** Batch read in chunks of 100; ids HubSpot does not find are listed in `missing`. */
+  /** Batch read in chunks of 100 (50 with history); ids HubSpot does not find are listed in `missing`. */
   batchRead(objectType: string, ids: string[], options: { properties: string[]; propertiesWithHistory?: string[] }): Promise<BatchReadResult>;
   /** One page of a search. */
   search(objectType: string, request: SearchRequest): Promise<SearchPage>;
@@ -93,6 +93,8 @@ export interface HubSpotClient {
 const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BATCH_READ_LIMIT = 100;
+/** HubSpot: "The maximum number of inputs supported in a batch request for property histories is 50." */
+const BATCH_READ_HISTORY_LIMIT = 50;
 const ASSOCIATION_BATCH_LIMIT = 1_000;
 const ASSOCIATION_PAGE = 500;
 const OWNERS_PAGE = 500;
@@ -171,7 +173,8 @@ class Client implements HubSpotClient {
 
   async batchRead(objectType: string, ids: string[], o: { properties: string[]; propertiesWithHistory?: string[] }): Promise<BatchReadResult> {
     const all = unique(ids);
-    const parts = await Promise.all(chunks(all, BATCH_READ_LIMIT).map((part) =>
+    const size = o.propertiesWithHistory?.length ? BATCH_READ_HISTORY_LIMIT : BATCH_READ_LIMIT;
+    const parts = await Promise.all(chunks(all, size).map((part) =>
       guard(`batch read ${objectType}`, async () => {
         const raw = (await this.api.objects.batch.read(objectType, {
           inputs: part.map((id) => ({ id })),

@@ -104,3 +104,22 @@ describe('sequentialRounds', () => {
     expect(sequentialRounds([entry(1, 2), entry(3, 4), entry(5, 8), entry(6, 7), entry(9, 10)])).toBe(4);
   });
 });
+
+describe('batch limits', () => {
+  it('batch reads go in chunks of 100, of 50 when property history is asked for', async () => {
+    const sizes: number[] = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { inputs: Array<{ id: string }> };
+      sizes.push(body.inputs.length);
+      return ok({ status: 'COMPLETE', results: body.inputs.map(({ id }) => ({ id, properties: {} })), startedAt: '2026-01-01T00:00:00Z', completedAt: '2026-01-01T00:00:00Z' });
+    };
+    const client = createHubSpotClient({ token: 't', fetch });
+    const ids = Array.from({ length: 230 }, (_, i) => String(i + 1));
+    const plain = await client.batchRead('0-3', ids, { properties: ['dealname'] });
+    expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 30]);
+    expect(plain.results).toHaveLength(230);
+    sizes.length = 0;
+    await client.batchRead('0-3', ids, { properties: ['dealname'], propertiesWithHistory: ['dealstage'] });
+    expect(sizes.sort((a, b) => b - a)).toEqual([50, 50, 50, 50, 30]);
+  });
+});
