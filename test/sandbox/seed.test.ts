@@ -292,3 +292,56 @@ describe('reference portal seed: records', () => {
     expect(referencePortalSeed.objects[TYPE.deal]?.length).toBe(seed.objects[TYPE.deal]?.length);
   });
 });
+
+describe('reference portal seed: scenario coverage', () => {
+  const values = (type: string, prop: string) => new Set((seed.objects[type] ?? []).map((o) => o.properties[prop]));
+
+  it('deals sit in every stage of the three governed pipelines, and in the ungoverned default one', () => {
+    const stages = values(TYPE.deal, 'dealstage');
+    for (const p of (seed.pipelines[TYPE.deal] ?? []).filter((x) => x.id !== 'default')) {
+      for (const st of p.stages) expect(stages.has(st.id), `${p.label} / ${st.label}`).toBe(true);
+    }
+    expect(seed.objects[TYPE.deal]?.some((d) => d.properties.pipeline === 'default')).toBe(true);
+  });
+
+  it('contacts in every lifecycle stage and with none; opted out, bounced, without e-mail', () => {
+    const contacts = seed.objects[TYPE.contact] ?? [];
+    const stages = values(TYPE.contact, 'lifecyclestage');
+    for (const o of propertyMap(seed, TYPE.contact).get('lifecyclestage')?.options ?? []) expect(stages.has(o.value), o.value).toBe(true);
+    expect(stages.has(undefined)).toBe(true);
+    expect(contacts.some((c) => c.properties.hs_email_optout === 'true')).toBe(true);
+    expect(contacts.some((c) => c.properties.hs_email_hard_bounce_reason_enum)).toBe(true);
+    expect(contacts.some((c) => !c.properties.email)).toBe(true);
+  });
+
+  it('companies of every account type, an invalid one and none; every SLA tier and none', () => {
+    expect(values(TYPE.company, 'type')).toEqual(new Set(['PROSPECT', 'CUSTOMER', 'PARTNER', 'COMPETITOR', 'RESELLER', undefined]));
+    expect(values(TYPE.company, 'sla_tier')).toEqual(new Set(['gold', 'silver', 'bronze', undefined]));
+  });
+
+  it('calls of every type, outcome and direction', () => {
+    expect(values(TYPE.call, 'hs_activity_type')).toEqual(new Set(['Check In - Call', 'Check In - WhatsApp', 'Discovery', 'Follow-up', 'Support']));
+    expect(values(TYPE.call, 'hs_call_disposition')).toEqual(new Set(seed.callDispositions.map((d) => d.id)));
+    expect(values(TYPE.call, 'hs_call_direction')).toEqual(new Set(['INBOUND', 'OUTBOUND']));
+  });
+
+  it('notes with a plain #S&OP, an HTML-encoded #S&amp;OP, a lower-case one, and ones without the tag', () => {
+    const bodies = (seed.objects[TYPE.note] ?? []).map((n) => n.properties.hs_note_body ?? '');
+    expect(bodies.some((b) => b.includes('#S&OP'))).toBe(true);
+    expect(bodies.some((b) => b.includes('#S&amp;OP'))).toBe(true);
+    expect(bodies.some((b) => b.includes('#s&amp;op'))).toBe(true);
+    expect(bodies.some((b) => /S&amp;OP/.test(b) && !b.includes('#'))).toBe(true);
+  });
+
+  it('Client Hub records in every stage; subscriptions with one and two primary contacts', () => {
+    const stages = values(TYPE.clientHub, 'hs_pipeline_stage');
+    for (const st of seed.pipelines[TYPE.clientHub]?.[0]?.stages ?? []) expect(stages.has(st.id), st.label).toBe(true);
+    const primaries = new Map<string, number>();
+    for (const a of seed.associations) {
+      if (a.fromType === TYPE.productSubscription && a.toType === TYPE.contact && a.types.some((t) => t.typeId === ASSOC.primaryContact)) {
+        primaries.set(a.fromId, (primaries.get(a.fromId) ?? 0) + 1);
+      }
+    }
+    expect(new Set(primaries.values())).toEqual(new Set([1, 2]));
+  });
+});
