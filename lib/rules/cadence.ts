@@ -104,9 +104,8 @@ function dayProp(ctx: Ctx, rec: RecordData, name: string): number | null {
 export function cadenceState(ctx: Ctx, rec: RecordData): CadenceState | null {
   const c = compiled(ctx.env);
   if (!c) return null;
-  const key = 'cadence:' + rec.objectTypeId + '/' + rec.id;
-  const hit = ctx.memo.get(key) as CadenceState | undefined;
-  if (hit) return hit;
+  const cache = ctx.cache(rec);
+  if (cache.cadence) return cache.cadence as CadenceState;
   const cad = c.cadence;
   const pos = ctx.stageOf(rec);
   const kind = pos.stage ? c.kinds.get(pos.stage.norm) ?? 'other' : null;
@@ -164,7 +163,7 @@ export function cadenceState(ctx: Ctx, rec: RecordData): CadenceState | null {
     overdue,
     expected,
   };
-  ctx.memo.set(key, state);
+  cache.cadence = state;
   return state;
 }
 

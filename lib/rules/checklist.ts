@@ -1,16 +1,18 @@
 /**
  * SOP-1: a named checklist of properties on the record and its primary
  * associated records (the deal and its company for the S&OP). Each row is
- * an item with its value (option labels) and an in-place fix.
+ * an item with its value (option labels) and an in-place fix. Rows are read
+ * once per evaluation and shared by the finding, the deal's `sop` rows and
+ * the note writer.
  */
 import type { Predicate } from '../playbook/types';
 import type { RecordData, RecordRef } from './snapshot';
 import type { ChecklistRow, FindingItem } from './result';
 import type { Ctx } from './context';
 import type { Env, PropInfo } from './resolve';
-import { memo, objectTypeOf, propInfo } from './resolve';
+import { memoBy, objectTypeOf, propInfo } from './resolve';
 import { knownNode } from './leaf-property';
-import { FAIL, MET, UNK, display, isFocus, item, makeFix, refOfRecord, type Node, type Tri } from './node';
+import { FAIL, MET, UNK, display, item, makeFix, refOfRecord, type Node, type Tri } from './node';
 
 type P = Extract<Predicate, { op: 'checklist' }>;
 
@@ -18,101 +20,140 @@ interface Row {
   object: string;
   objectLabel: string;
   label: string;
+  itemLabel: string;
   p: PropInfo;
   known: Node;
   typeId: string | null;
   same: boolean;
+  /** Met items are the same for the same value: shared, frozen. */
+  metItems: Map<string, FindingItem>;
 }
 
-export interface RowValue {
-  row: Row;
+export interface ChecklistEval {
+  rows: ChecklistRow[];
+  tris: Tri[];
+  records: Array<RecordData | undefined>;
   t: Tri;
-  rec: RecordData | undefined;
-  value: string | null;
 }
 
 function compileRows(env: Env, list: string, alias: string): Row[] {
-  return memo(env, `checklist:${list}:${alias}`, () =>
-    (env.playbook.checklists?.[list] ?? []).map((ci) => ({
-      object: ci.object,
-      objectLabel: env.objects.get(ci.object)?.label ?? ci.object,
-      label: ci.label,
-      p: propInfo(env, ci.object, ci.property),
-      known: knownNode({ op: 'known', property: ci.property }, ci.object, env),
-      typeId: objectTypeOf(env, ci.object),
-      same: ci.object === alias,
-    })),
-  );
+  const byList = memoBy(env, 'checklist', alias, () => new Map<string, Row[]>());
+  let rows = byList.get(list);
+  if (!rows) {
+    rows = (env.playbook.checklists?.[list] ?? []).map((ci) => {
+      const objectLabel = env.objects.get(ci.object)?.label ?? ci.object;
+      return {
+        object: ci.object,
+        objectLabel,
+        label: ci.label,
+        itemLabel: `${objectLabel}: ${ci.label}`,
+        p: propInfo(env, ci.object, ci.property),
+        known: knownNode({ op: 'known', property: ci.property }, ci.object, env),
+        typeId: objectTypeOf(env, ci.object),
+        same: ci.object === alias,
+        metItems: new Map(),
+      };
+    });
+    byList.set(list, rows);
+  }
+  return rows;
 }
 
-/** Each checklist row's value and state, read on the record or its primary associated record. */
-export function checklistValues(ctx: Ctx, rec: RecordData | undefined, alias: string, list: string): RowValue[] {
-  const rows = compileRows(ctx.env, list, alias);
-  const out: RowValue[] = [];
-  const others = new Map<string, { loaded: boolean; rec: RecordData | undefined }>();
-  for (const row of rows) {
+/** The checklist on a record: each row's value and state (cached per evaluation and list). */
+export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: string, list: string): ChecklistEval {
+  // One list per evaluation in practice: keep the last one without a map.
+  const cache = rec ? ctx.cache(rec) : null;
+  const prev = cache?.checklist as { list: string; value: ChecklistEval } | undefined;
+  if (prev && prev.list === list) return prev.value;
+  const defs = compileRows(ctx.env, list, alias);
+  const rows: ChecklistRow[] = [];
+  const tris: Tri[] = [];
+  const records: Array<RecordData | undefined> = [];
+  let other: string | null = null;
+  let otherLoaded = false;
+  let otherRec: RecordData | undefined;
+  let otherRef: RecordRef | undefined;
+  const selfRef = rec ? refOfRecord(rec) : undefined;
+  let unknown = false;
+  let failed = false;
+  for (const row of defs) {
     let target: RecordData | undefined = rec;
+    let ref = selfRef;
     let t: Tri;
     if (!rec) t = UNK;
     else if (row.same) t = row.known.test(ctx, rec);
     else {
-      let o = others.get(row.object);
-      if (!o) {
-        if (!row.typeId) o = { loaded: false, rec: undefined };
-        else {
+      if (other !== row.object) {
+        other = row.object;
+        otherRec = undefined;
+        otherRef = undefined;
+        otherLoaded = false;
+        if (row.typeId) {
           const prim = ctx.primaryKey(rec.objectTypeId + '/' + rec.id, alias, row.object, row.typeId);
-          o = { loaded: prim.loaded, rec: prim.key ? ctx.record(prim.key) : undefined };
-          if (prim.loaded && prim.key && !o.rec) o.loaded = false;
+          otherLoaded = prim.loaded;
+          if (prim.key) {
+            otherRec = ctx.record(prim.key);
+            if (!otherRec) otherLoaded = false;
+            else otherRef = refOfRecord(otherRec);
+          }
         }
-        others.set(row.object, o);
       }
-      target = o.rec;
-      t = !o.loaded ? UNK : !o.rec ? FAIL : row.known.test(ctx, o.rec);
+      target = otherRec;
+      ref = otherRef;
+      t = !otherLoaded ? UNK : !otherRec ? FAIL : row.known.test(ctx, otherRec);
     }
+    if (t === FAIL) failed = true;
+    else if (t === UNK) unknown = true;
     const raw = target ? target.properties[row.p.name] : undefined;
-    out.push({ row, t, rec: target, value: display(ctx, row.p, typeof raw === 'string' ? raw : null) });
+    const r: ChecklistRow = {
+      object: row.object,
+      objectLabel: row.objectLabel,
+      property: row.p.name,
+      label: row.label,
+      value: display(ctx, row.p, typeof raw === 'string' ? raw : null),
+      known: t === MET,
+    };
+    if (ref) r.record = ref;
+    rows.push(r);
+    tris.push(t);
+    records.push(target);
   }
+  const out: ChecklistEval = { rows, tris, records, t: failed ? FAIL : unknown ? UNK : MET };
+  if (cache) cache.checklist = { list, value: out };
   return out;
 }
 
 export function checklistRows(ctx: Ctx, rec: RecordData | undefined, alias: string, list: string): ChecklistRow[] {
-  return checklistValues(ctx, rec, alias, list).map((v) => {
-    const row: ChecklistRow = {
-      object: v.row.object,
-      objectLabel: v.row.objectLabel,
-      property: v.row.p.name,
-      label: v.row.label,
-      value: v.value,
-      known: v.t === MET,
-    };
-    if (v.rec) row.record = refOfRecord(v.rec);
-    return row;
-  });
+  return evalChecklist(ctx, rec, alias, list).rows;
 }
 
 export function checklistNode(p: P, alias: string, _env: Env): Node {
   const label = p.label ?? 'Every checklist item is filled in';
-  const combine = (vals: RowValue[]): Tri => {
-    let unknown = false;
-    for (const v of vals) {
-      if (v.t === FAIL) return FAIL;
-      if (v.t === UNK) unknown = true;
-    }
-    return unknown ? UNK : MET;
-  };
   return {
     label,
-    test: (ctx, rec) => combine(checklistValues(ctx, rec, alias, p.list)),
+    test: (ctx, rec) => evalChecklist(ctx, rec, alias, p.list).t,
     items(ctx, rec, out: FindingItem[]) {
-      const vals = checklistValues(ctx, rec, alias, p.list);
-      for (const v of vals) {
-        const targets: RecordRef[] = v.rec ? [refOfRecord(v.rec)] : [];
-        const fix = v.t === MET || targets.length === 0 ? null : makeFix(targets, v.row.p, v.row.p.options);
-        const required = v.rec || v.t === UNK ? 'a value' : `a ${v.row.objectLabel.toLowerCase()} to hold it`;
-        out.push(item(`${v.row.objectLabel}: ${v.row.label}`, v.t, v.value, required, fix, v.rec && !isFocus(ctx, v.rec) ? refOfRecord(v.rec) : null));
+      const c = evalChecklist(ctx, rec, alias, p.list);
+      const defs = compileRows(ctx.env, p.list, alias);
+      for (let i = 0; i < defs.length; i++) {
+        const row = defs[i]!;
+        const t = c.tris[i]!;
+        const r = c.rows[i]!;
+        if (t === MET && r.value !== null) {
+          let it = row.metItems.get(r.value);
+          if (!it) {
+            it = Object.freeze(item(row.itemLabel, MET, r.value, 'a value'));
+            if (row.metItems.size < 256) row.metItems.set(r.value, it);
+          }
+          out.push(it);
+          continue;
+        }
+        const target = c.records[i];
+        const fix = t === MET || !target ? null : makeFix([r.record!], row.p, row.p.options);
+        const required = target || t === UNK ? 'a value' : `a ${row.objectLabel.toLowerCase()} to hold it`;
+        out.push(item(row.itemLabel, t, r.value, required, fix, t !== MET && r.record && !row.same ? r.record : null));
       }
-      return combine(vals);
+      return c.t;
     },
   };
 }
-

@@ -10,7 +10,7 @@ import type { RecordData } from './snapshot';
 import type { CompanyResult } from './result';
 import type { Ctx } from './context';
 import type { Env, PropInfo } from './resolve';
-import { memo, ownerName, propInfo } from './resolve';
+import { memoBy, ownerName, propInfo } from './resolve';
 import { rulesFor, type CRule } from './rules';
 import { knownNode } from './leaf-property';
 import { MET, UNK, display, type Node } from './node';
@@ -42,7 +42,7 @@ interface Summary {
 }
 
 function summary(env: Env, alias: string): Summary {
-  return memo(env, `company:${alias}`, () => {
+  return memoBy(env, 'company', alias, () => {
     const rules = rulesFor(env, alias);
     const profileRule = rules.find((r) => r.group === 'profile');
     const profile = leaves(profileRule ? testOf(profileRule) : undefined)

@@ -6,7 +6,7 @@
 import type { RecordData } from './snapshot';
 import type { ContactResult, Finding } from './result';
 import type { Ctx } from './context';
-import { memo, propInfo } from './resolve';
+import { memoBy, propInfo } from './resolve';
 import { rulesFor } from './rules';
 import { findDuplicates } from './duplicates';
 import { display } from './node';
@@ -39,7 +39,7 @@ function lifecycle(ctx: Ctx, rec: RecordData, alias: string): ContactResult['lif
 
 /** The marketing-consent property: the playbook's property on this object whose SOP label names consent. */
 function consentProperty(ctx: Ctx, alias: string): string | null {
-  return memo(ctx.env, `consent:${alias}`, () => {
+  return memoBy(ctx.env, 'consent', alias, () => {
     const p = (ctx.env.playbook.properties ?? []).find((x) => x.object === alias && normLabel(x.label).includes('consent'));
     return p ? p.name : null;
   });

@@ -24,23 +24,42 @@ export interface Assoc {
 
 const EMPTY: AssociationEdge[] = [];
 
+/** What one evaluation has worked out about one record (kept on the context, never global). */
+export class RecordCache {
+  stage: StagePos | undefined = undefined;
+  history: unknown = undefined;
+  activity: unknown = undefined;
+  cadence: unknown = undefined;
+  duplicates: unknown = undefined;
+  health: unknown = undefined;
+  checklist: unknown = undefined;
+}
+
+/** Above this many edges, lookups go through an index instead of a scan. */
+const INDEX_AT = 48;
+
 export class Ctx {
   readonly env: Env;
   readonly snap: Snapshot;
   readonly now: number;
   readonly today: number;
+  private edges: AssociationEdge[];
   private from: Map<string, AssociationEdge[]> | null = null;
   private to: Map<string, AssociationEdge[]> | null = null;
   private loadedSet: Set<string> | null = null;
-  private stages: Map<string, StagePos> | null = null;
-  /** Per-evaluation results shared between a finding and the record result (health, cadence, duplicates). */
-  readonly memo = new Map<string, unknown>();
+  private focusRec: RecordData | null = null;
+  private focusCache: RecordCache | null = null;
+  private caches: Map<RecordData, RecordCache> | null = null;
+  private assocFrom: string[] = [];
+  private assocType: string[] = [];
+  private assocOut: Assoc[] = [];
 
   constructor(env: Env, snap: Snapshot, now: number) {
     this.env = env;
     this.snap = snap;
     this.now = Number.isFinite(now) ? now : 0;
     this.today = instantDay(this.now, env.zone);
+    this.edges = Array.isArray(snap.associations) ? snap.associations : EMPTY;
   }
 
   record(key: string): RecordData | undefined {
@@ -49,10 +68,25 @@ export class Ctx {
     return r && typeof r === 'object' && r.properties && typeof r.properties === 'object' ? r : undefined;
   }
 
+  /** Per-record scratch space for this evaluation (the focus record's without a map lookup). */
+  cache(rec: RecordData): RecordCache {
+    if (rec === this.focusRec) return this.focusCache!;
+    if (!this.caches) this.caches = new Map();
+    let c = this.caches.get(rec);
+    if (!c) this.caches.set(rec, (c = new RecordCache()));
+    return c;
+  }
+
+  /** The record on screen: its scratch space is a field, not a map entry. */
+  focusOn(rec: RecordData): void {
+    this.focusRec = rec;
+    this.focusCache = new RecordCache();
+  }
+
   private index(): void {
     this.from = new Map();
     this.to = new Map();
-    for (const e of this.snap.associations ?? EMPTY) {
+    for (const e of this.edges) {
       if (!e || typeof e.from !== 'string' || typeof e.to !== 'string') continue;
       let list = this.from.get(e.from);
       if (!list) this.from.set(e.from, (list = []));
@@ -64,35 +98,60 @@ export class Ctx {
   }
 
   edgesFrom(key: string): AssociationEdge[] {
-    if (!this.from) this.index();
-    return this.from!.get(key) ?? EMPTY;
+    if (this.edges.length > INDEX_AT) {
+      if (!this.from) this.index();
+      return this.from!.get(key) ?? EMPTY;
+    }
+    let out: AssociationEdge[] | null = null;
+    for (const e of this.edges) if (e && e.from === key && typeof e.to === 'string') (out ??= []).push(e);
+    return out ?? EMPTY;
   }
 
   edgesTo(key: string): AssociationEdge[] {
-    if (!this.to) this.index();
-    return this.to!.get(key) ?? EMPTY;
+    if (this.edges.length > INDEX_AT) {
+      if (!this.to) this.index();
+      return this.to!.get(key) ?? EMPTY;
+    }
+    let out: AssociationEdge[] | null = null;
+    for (const e of this.edges) if (e && e.to === key && typeof e.from === 'string') (out ??= []).push(e);
+    return out ?? EMPTY;
   }
 
+  /** `${fromKey}>${toTypeId}` is in loadedAssociations (compared without building the string). */
   isLoaded(fromKey: string, toTypeId: string): boolean {
     const list = this.snap.loadedAssociations;
     if (!Array.isArray(list)) return false;
-    const k = `${fromKey}>${toTypeId}`;
-    if (list.length < 24) return list.includes(k);
-    if (!this.loadedSet) this.loadedSet = new Set(list);
-    return this.loadedSet.has(k);
+    if (list.length > 16) {
+      if (!this.loadedSet) this.loadedSet = new Set(list);
+      return this.loadedSet.has(`${fromKey}>${toTypeId}`);
+    }
+    const n = fromKey.length;
+    const len = n + 1 + toTypeId.length;
+    for (const s of list) {
+      if (typeof s === 'string' && s.length === len && s.charCodeAt(n) === 62 && s.startsWith(fromKey) && s.endsWith(toTypeId)) return true;
+    }
+    return false;
   }
 
-  /** Associations of `fromKey` to records of `toTypeId`, as loaded from `fromKey`'s side. */
+  /** Associations of `fromKey` to records of `toTypeId`, as loaded from `fromKey`'s side (cached per evaluation). */
   assoc(fromKey: string, toTypeId: string): Assoc {
+    const froms = this.assocFrom;
+    for (let i = 0; i < froms.length; i++) if (froms[i] === fromKey && this.assocType[i] === toTypeId) return this.assocOut[i]!;
     const loaded = this.isLoaded(fromKey, toTypeId);
     const all = this.edgesFrom(fromKey);
-    if (all.length === 0) return { loaded, edges: EMPTY };
-    const prefix = toTypeId + '/';
     let out: AssociationEdge[] | null = null;
+    const n = toTypeId.length;
     for (const e of all) {
-      if (e.to.startsWith(prefix)) (out ??= []).push(e);
+      const to = e.to;
+      if (to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) (out ??= []).push(e);
     }
-    return { loaded, edges: out ?? EMPTY };
+    const a: Assoc = { loaded, edges: out ?? EMPTY };
+    if (froms.length < 32) {
+      froms.push(fromKey);
+      this.assocType.push(toTypeId);
+      this.assocOut.push(a);
+    }
+    return a;
   }
 
   /** The primary associated record's key (the primary type id), else the first; null when none. */
@@ -114,10 +173,8 @@ export class Ctx {
 
   /** The record's pipeline and stage, resolved against the portal (cached per record). */
   stageOf(rec: RecordData): StagePos {
-    const key = rec.objectTypeId + '/' + rec.id;
-    if (!this.stages) this.stages = new Map();
-    const hit = this.stages.get(key);
-    if (hit) return hit;
+    const c = this.cache(rec);
+    if (c.stage) return c.stage;
     const props = rec.properties;
     const pp = pipelineProperty(rec.objectTypeId);
     const sp = stageProperty(rec.objectTypeId);
@@ -127,9 +184,8 @@ export class Ctx {
     const stageId = typeof sv === 'string' && !isBlank(sv) ? clean(sv) : null;
     const pipe = findPipe(this.env, rec.objectTypeId, pipelineId, stageId);
     const stage = pipe && stageId ? pipe.stageById.get(stageId) ?? null : null;
-    const pos: StagePos = { pipe, stage, unknown: !(sp in props) && !(pp in props) };
-    this.stages.set(key, pos);
-    return pos;
+    c.stage = { pipe, stage, unknown: !(sp in props) && !(pp in props) };
+    return c.stage;
   }
 
   /** Calendar day of a property value ('date' properties name a date; others are instants). */

@@ -9,26 +9,37 @@ import { OBJECT_TYPE } from './snapshot';
 import type { CommitteeMember, DealResult, Finding, StagePathEntry } from './result';
 import type { Ctx } from './context';
 import type { PipeInfo, StageInfo } from './resolve';
-import { aliasOf } from './resolve';
+import { aliasOf, memoBy } from './resolve';
 import { engagementTime, refOf } from './context';
 import { checklistRows } from './checklist';
-import { rulesFor } from './rules';
+import { rulesFor, type CRule } from './rules';
 import { stageHistory } from './history';
-import { htmlText, isBlank, normLabel } from './values';
-
-function openItems(findings: Finding[], label: string): number {
-  let n = 0;
-  for (const f of findings) {
-    if (f.stage !== label || f.severity !== 'required' || (f.status !== 'missing' && f.status !== 'violation')) continue;
-    let items = 0;
-    for (const i of f.items) if (i.status === 'missing') items++;
-    n += items || 1;
-  }
-  return n;
-}
+import { htmlText, isBlank, normLabel, normLabelCached } from './values';
 
 function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo | null, findings: Finding[]): StagePathEntry[] {
   if (!pipe) return [];
+  // Open items per stage: required findings tied to the stage that are not met (their missing items).
+  let counts: number[] | null = null;
+  for (const f of findings) {
+    if (f.stage === undefined || f.severity !== 'required' || (f.status !== 'missing' && f.status !== 'violation')) continue;
+    const idx = pipe.stages.findIndex((s) => s.label === f.stage);
+    if (idx < 0) continue;
+    let items = 0;
+    for (const i of f.items) if (i.status === 'missing') items++;
+    (counts ??= pipe.stages.map(() => 0))[idx]! += items || 1;
+  }
+  if (counts === null && !cur?.lost) {
+    // Nothing open: the path depends on the stage alone (shared, frozen).
+    const byStage = memoBy(ctx.env, 'paths', pipe.id, () => new Map<string, StagePathEntry[]>());
+    const k = cur ? cur.id : '';
+    let p = byStage.get(k);
+    if (!p) byStage.set(k, (p = Object.freeze(build(ctx, rec, pipe, cur, null).map((e) => Object.freeze(e))) as StagePathEntry[]));
+    return p;
+  }
+  return build(ctx, rec, pipe, cur, counts);
+}
+
+function build(ctx: Ctx, rec: RecordData, pipe: PipeInfo, cur: StageInfo | null, counts: number[] | null): StagePathEntry[] {
   let reached = -1;
   if (cur?.lost) {
     for (const h of stageHistory(ctx, rec) ?? []) {
@@ -36,7 +47,7 @@ function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo |
       if (s && !s.isClosed && s.rank > reached) reached = s.rank;
     }
   }
-  return pipe.stages.map((s) => {
+  return pipe.stages.map((s, i) => {
     let state: StagePathEntry['state'] = 'upcoming';
     if (cur) {
       if (s.isClosed) state = s.id === cur.id ? (s.lost ? 'lost' : 'won') : 'upcoming';
@@ -44,7 +55,7 @@ function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo |
       else if (cur.lost) state = s.rank <= reached ? 'done' : 'upcoming';
       else state = s.rank < cur.rank ? 'done' : s.id === cur.id ? 'current' : 'upcoming';
     }
-    return { id: s.id, label: s.label, probability: s.probability, state, openItems: openItems(findings, s.label) };
+    return { id: s.id, label: s.label, probability: s.probability, state, openItems: counts ? counts[i]! : 0 };
   });
 }
 
@@ -72,24 +83,44 @@ export function taggedNoteId(ctx: Ctx, rec: RecordData, tag: string): string | n
 function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | undefined): DealResult['committee'] {
   if (!finding) return null;
   const contactAlias = aliasOf(ctx.env, OBJECT_TYPE.contact);
-  const roles = new Map<string, string>();
-  for (const l of ctx.env.playbook.associations?.labels ?? []) {
-    if (l.from === alias && l.to === contactAlias) roles.set(normLabel(l.label), l.label);
-  }
+  const roles = memoBy(ctx.env, 'committeeRoles', alias, () => {
+    const m = new Map<string, string>();
+    for (const l of ctx.env.playbook.associations?.labels ?? []) {
+      if (l.from === alias && l.to === contactAlias) m.set(normLabel(l.label), l.label);
+    }
+    return m;
+  });
   const nameProps = contactAlias ? ctx.env.objects.get(contactAlias)?.nameProperties ?? [] : [];
   const members: CommitteeMember[] = [];
-  for (const e of ctx.assoc(rec.objectTypeId + '/' + rec.id, OBJECT_TYPE.contact).edges) {
-    if (members.some((m) => m.contact.id === refOf(e.to).id)) continue;
+  const edges = ctx.assoc(rec.objectTypeId + '/' + rec.id, OBJECT_TYPE.contact).edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    let dup = false;
+    for (let j = 0; j < i; j++) if (edges[j]!.to === e.to) dup = true;
+    if (dup) continue;
     const c = ctx.record(e.to);
-    const name = c ? nameProps.map((p) => c.properties[p]).filter((v) => typeof v === 'string' && !isBlank(v)).join(' ') : '';
+    let name = '';
+    if (c) {
+      for (const p of nameProps) {
+        const v = c.properties[p];
+        if (typeof v === 'string' && !isBlank(v)) name = name ? name + ' ' + v.trim() : v.trim();
+      }
+    }
     const memberRoles: string[] = [];
     for (const t of e.types ?? []) {
-      const r = t && typeof t.label === 'string' ? roles.get(normLabel(t.label)) : undefined;
+      const r = t && typeof t.label === 'string' ? roles.get(normLabelCached(t.label)) : undefined;
       if (r && !memberRoles.includes(r)) memberRoles.push(r);
     }
-    members.push({ contact: refOf(e.to), name: name || `Contact ${refOf(e.to).id}`, roles: memberRoles });
+    const contact = refOf(e.to);
+    members.push({ contact, name: name || `Contact ${contact.id}`, roles: memberRoles });
   }
   return { members, status: finding.status };
+}
+
+interface DealMeta {
+  list: string | null;
+  sopRule: CRule | undefined;
+  committeeRule: CRule | undefined;
 }
 
 export function dealResult(ctx: Ctx, rec: RecordData, alias: string, findings: Finding[]): DealResult {
@@ -97,24 +128,29 @@ export function dealResult(ctx: Ctx, rec: RecordData, alias: string, findings: F
   const pipe = pos.pipe;
   const cur = pos.stage;
   const next = nextStageOf(pipe, cur);
-  let sop: DealResult['sop'] = null;
-  const rules = rulesFor(ctx.env, alias);
-  const list = ctx.env.playbook.sopNote?.checklist ?? rules.find((r) => r.checklist !== null)?.checklist ?? null;
-  const sopRule = rules.find((r) => r.checklist === list);
-  if (pipe && list && ctx.env.playbook.checklists?.[list] && (!sopRule?.pipelines || sopRule.pipelines.has(pipe.id))) {
-    const rows = checklistRows(ctx, rec, alias, list);
-    sop = {
-      rows,
-      complete: rows.every((r) => r.known),
-      noteId: taggedNoteId(ctx, rec, ctx.env.playbook.sopNote?.tag ?? ''),
+  const meta = memoBy(ctx.env, 'dealMeta', alias, (): DealMeta => {
+    const rules = rulesFor(ctx.env, alias);
+    const list = ctx.env.playbook.sopNote?.checklist ?? rules.find((r) => r.checklist !== null)?.checklist ?? null;
+    return {
+      list: list && ctx.env.playbook.checklists?.[list] ? list : null,
+      sopRule: rules.find((r) => r.checklist !== null && r.checklist === list),
+      committeeRule: rules.find((r) => r.committee),
     };
+  });
+  let sop: DealResult['sop'] = null;
+  // The S&OP rows from where the checklist applies (SOP-1 is on the record), or, without a checklist rule, on governed deals.
+  const sopApplies = meta.sopRule ? findings.some((f) => f.ruleId === meta.sopRule!.id) : !!pipe?.governed;
+  if (pipe && meta.list && sopApplies) {
+    const rows = checklistRows(ctx, rec, alias, meta.list);
+    let complete = true;
+    for (const r of rows) if (!r.known) complete = false;
+    sop = { rows, complete, noteId: taggedNoteId(ctx, rec, ctx.env.playbook.sopNote?.tag ?? '') };
   }
-  const committeeRule = rules.find((r) => r.committee);
-  const committeeFinding = committeeRule ? findings.find((f) => f.ruleId === committeeRule.id) : undefined;
+  const committeeFinding = meta.committeeRule ? findings.find((f) => f.ruleId === meta.committeeRule!.id) : undefined;
   return {
     kind: 'deal',
-    pipeline: pipe ? { id: pipe.id, label: pipe.label, governed: pipe.governed } : null,
-    stage: cur ? { id: cur.id, label: cur.label, probability: cur.probability } : null,
+    pipeline: pipe ? pipe.summary : null,
+    stage: cur ? cur.summary : null,
     path: path(ctx, rec, pipe, cur, findings),
     nextStage: next ? next.label : null,
     sop,

@@ -78,9 +78,8 @@ export interface Duplicates {
 
 /** Duplicates of `rec` among the snapshot's candidates (memoized per evaluation). */
 export function findDuplicates(ctx: Ctx, rec: RecordData): Duplicates {
-  const memoKey = 'dups:' + rec.objectTypeId + '/' + rec.id;
-  const hit = ctx.memo.get(memoKey) as Duplicates | undefined;
-  if (hit) return hit;
+  const c = ctx.cache(rec);
+  if (c.duplicates) return c.duplicates as Duplicates;
   let out: Duplicates;
   const candidates = ctx.snap.duplicateCandidates;
   if (!Array.isArray(candidates)) out = { t: UNK, refs: [], names: [] };
@@ -112,7 +111,7 @@ export function findDuplicates(ctx: Ctx, rec: RecordData): Duplicates {
     }
     out = { t: refs.length ? FAIL : unknown ? UNK : MET, refs, names };
   }
-  ctx.memo.set(memoKey, out);
+  c.duplicates = out;
   return out;
 }
 

@@ -58,6 +58,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   const focus = snap.focus && typeof snap.focus === 'object' ? snap.focus : { objectTypeId: '', id: '' };
   const ref = { objectTypeId: String(focus.objectTypeId ?? ''), id: String(focus.id ?? '') };
   const rec: RecordData = ctx.record(keyOf(ref)) ?? { ...ref, properties: {} };
+  ctx.focusOn(rec);
   const alias = aliasOf(env, ref.objectTypeId);
   const kind = resultKind(env, ref.objectTypeId, alias);
 

@@ -10,7 +10,7 @@ import type { Guidance } from './result';
 import type { Ctx } from './context';
 import type { Env } from './resolve';
 import type { Node } from './node';
-import { memo, pipesOf } from './resolve';
+import { memoBy, pipesOf } from './resolve';
 import { compiler } from './predicates';
 import { MET } from './node';
 import { clean, isBlank, normLabel } from './values';
@@ -26,7 +26,7 @@ interface CGuide {
 }
 
 function guidesFor(env: Env, alias: string): CGuide[] {
-  return memo(env, `guides:${alias}`, () => {
+  return memoBy(env, 'guides', alias, () => {
     const compile = compiler(env);
     const obj = env.objects.get(alias);
     const lc = env.playbook.lifecycle;
@@ -62,9 +62,27 @@ function guidesFor(env: Env, alias: string): CGuide[] {
   });
 }
 
+/** Guides that pass the static filters (object, pipeline, stage) for a record in (pipe, stage). */
+function staticGuides(env: Env, alias: string, pipeId: string, stageNorm: string | null, all: CGuide[]): CGuide[] {
+  const byPipe = memoBy(env, 'guidePlans', alias, () => new Map<string, Map<string | null, CGuide[]>>());
+  let byStage = byPipe.get(pipeId);
+  if (!byStage) byPipe.set(pipeId, (byStage = new Map()));
+  let list = byStage.get(stageNorm);
+  if (!list) {
+    list = all.filter((g) => (!g.pipelines || g.pipelines.has(pipeId)) && (!g.stage || g.stage === stageNorm));
+    byStage.set(stageNorm, list);
+  }
+  return list;
+}
+
 export function guidanceFor(ctx: Ctx, rec: RecordData, alias: string): Guidance[] {
-  const guides = guidesFor(ctx.env, alias);
-  if (guides.length === 0) return [];
+  const all = guidesFor(ctx.env, alias);
+  if (all.length === 0) return [];
+  let guides = all;
+  if (ctx.env.objects.get(alias)?.pipelined) {
+    const pos = ctx.stageOf(rec);
+    guides = staticGuides(ctx.env, alias, pos.pipe ? pos.pipe.id : '', pos.stage ? pos.stage.norm : null, all);
+  } else guides = all.filter((g) => !g.pipelines && !g.stage);
   const lc = ctx.env.playbook.lifecycle;
   let lifecycleValue: string | null = null;
   if (lc && lc.object === alias) {
@@ -73,14 +91,9 @@ export function guidanceFor(ctx: Ctx, rec: RecordData, alias: string): Guidance[
   }
   const out: Guidance[] = [];
   for (const g of guides) {
-    if (g.pipelines || g.stage) {
-      const pos = ctx.stageOf(rec);
-      if (g.pipelines && (!pos.pipe || !g.pipelines.has(pos.pipe.id))) continue;
-      if (g.stage && (!pos.stage || pos.stage.norm !== g.stage)) continue;
-    }
     if (g.lifecycle && (lifecycleValue === null || !g.lifecycle.has(lifecycleValue))) continue;
     if (g.when && g.when.test(ctx, rec) !== MET) continue;
-    out.push({ ...g.out });
+    out.push(g.out);
   }
   return out;
 }

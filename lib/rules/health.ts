@@ -72,9 +72,8 @@ export function enteredCurrentStage(ctx: Ctx, deal: RecordData, stageId: string)
 export function computeHealth(ctx: Ctx, company: RecordData): Health | null {
   const spec = ctx.env.playbook.health;
   if (!spec) return null;
-  const memoKey = 'health:' + company.objectTypeId + '/' + company.id;
-  const hit = ctx.memo.get(memoKey) as Health | undefined;
-  if (hit) return hit;
+  const cache = ctx.cache(company);
+  if (cache.health) return cache.health as Health;
   const key = company.objectTypeId + '/' + company.id;
   const missing: string[] = [];
   const alias = aliasOf(ctx.env, company.objectTypeId) ?? 'company';
@@ -178,7 +177,7 @@ export function computeHealth(ctx: Ctx, company: RecordData): Health | null {
     formula: healthFormula(spec),
     missing,
   };
-  ctx.memo.set(memoKey, h);
+  cache.health = h;
   return h;
 }
 

@@ -16,9 +16,8 @@ export interface StageEntry {
 
 /** Null when the history was not loaded (unknown); entries with bad timestamps are dropped. */
 export function stageHistory(ctx: Ctx, rec: RecordData): StageEntry[] | null {
-  const key = 'history:' + rec.objectTypeId + '/' + rec.id;
-  const hit = ctx.memo.get(key) as StageEntry[] | null | undefined;
-  if (hit !== undefined) return hit;
+  const c = ctx.cache(rec);
+  if (c.history !== undefined) return c.history as StageEntry[] | null;
   const raw = rec.history ? rec.history[stageProperty(rec.objectTypeId)] : undefined;
   let out: StageEntry[] | null = null;
   if (Array.isArray(raw) && raw.length > 0) {
@@ -29,12 +28,14 @@ export function stageHistory(ctx: Ctx, rec: RecordData): StageEntry[] | null {
       if (at === null || !Number.isFinite(at)) continue;
       out.push({ stageId: clean(h.value), at });
     }
-    // HubSpot lists newest first; order by time (stable for equal stamps keeps the reversed API order out).
-    const sorted = out.length > 1 && out[0]!.at > out[out.length - 1]!.at ? out.reverse() : out;
-    sorted.sort((a, b) => a.at - b.at);
-    out = sorted.length > 0 ? sorted : null;
+    // HubSpot lists newest first: reverse, and sort only when the stamps are not already in order.
+    if (out.length > 1 && out[0]!.at > out[out.length - 1]!.at) out.reverse();
+    let ordered = true;
+    for (let i = 1; i < out.length; i++) if (out[i - 1]!.at > out[i]!.at) ordered = false;
+    if (!ordered) out.sort((a, b) => a.at - b.at);
+    if (out.length === 0) out = null;
   }
-  ctx.memo.set(key, out);
+  c.history = out;
   return out;
 }
 

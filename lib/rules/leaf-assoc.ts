@@ -7,7 +7,7 @@
  * loaded for the record, make the condition unknown.
  */
 import type { Predicate } from '../playbook/types';
-import type { Engagement, RecordData, RecordRef } from './snapshot';
+import type { AssociationEdge, Engagement, RecordData, RecordRef } from './snapshot';
 import type { FindingItem } from './result';
 import type { Ctx } from './context';
 import type { Env } from './resolve';
@@ -18,7 +18,7 @@ import { FAIL, MET, NA, UNK, item, isFocus, makeFix, refOfRecord, suggestionFor,
 import { dayToIso } from './dates';
 import { latestEntry, stageHistory } from './history';
 import { ENGAGEMENT_BODY } from './hubspot';
-import { htmlText, isBlank, normLabel, orList } from './values';
+import { htmlText, isBlank, normLabel, normLabelCached, orList } from './values';
 
 type P<Op extends Predicate['op']> = Extract<Predicate, { op: Op }>;
 
@@ -51,6 +51,32 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
         : `at least ${plural(min, objLabel)}${max !== undefined ? ` and at most ${max}` : ''}${labelWords}${whereWords}`;
   const label = p.label ?? `${p.primary ? 'The primary ' + objLabel.toLowerCase() : 'Associated ' + objLabel.toLowerCase()}${labelWords}${whereWords}`;
 
+  // Whether an association type carries one of the labels, learned per type id (ids are fixed per portal).
+  const labelByType = new Map<number, boolean>();
+  const labelled = (types: AssociationEdge['types'] | undefined): boolean => {
+    if (!types) return false;
+    for (const t of types) {
+      if (!t) continue;
+      let hit = labelByType.get(t.typeId);
+      if (hit === undefined) {
+        hit = typeof t.label === 'string' && labels!.has(normLabelCached(t.label));
+        if (typeof t.label === 'string' && labelByType.size < 256) labelByType.set(t.typeId, hit);
+      }
+      if (hit) return true;
+    }
+    return false;
+  };
+  const currents = new Map<number, string>();
+  const currentOf = (matched: number, total: number): string => {
+    const k = matched * 4096 + total;
+    let c = currents.get(k);
+    if (c === undefined) {
+      c = where ? `${matched} of ${plural(total, objLabel)}` : plural(total, objLabel);
+      if (currents.size < 1024) currents.set(k, c);
+    }
+    return c;
+  };
+
   const count = (ctx: Ctx, rec: RecordData | undefined): Count => {
     if (!rec || !typeId) return { t: UNK, total: 0, matched: 0, candidates: [] };
     const key = recKey(rec);
@@ -65,11 +91,7 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
       if (!a.loaded) return { t: UNK, total: 0, matched: 0, candidates: a.edges.map((e) => e.to) };
       candidates = [];
       for (const e of a.edges) {
-        if (labels) {
-          let ok = false;
-          for (const t of e.types ?? []) if (t && typeof t.label === 'string' && labels.has(normLabel(t.label))) ok = true;
-          if (!ok) continue;
-        }
+        if (labels && !labelled(e.types)) continue;
         if (!candidates.includes(e.to)) candidates.push(e.to);
       }
     }
@@ -118,7 +140,7 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
           }
         } else current = c.t === MET ? 'yes' : 'no';
       } else if (c.t === UNK && c.total === 0) current = null;
-      else current = where ? `${c.matched} of ${plural(c.total, objLabel)}` : plural(c.total, objLabel);
+      else current = currentOf(c.matched, c.total);
       let fix = null;
       if (c.t !== MET && where?.property && c.candidates.length > 0) {
         const targets: RecordRef[] = c.candidates.map(refOf);
@@ -316,9 +338,8 @@ export function attachmentNode(p: P<'attachment'>, alias: string, _env: Env): No
  * with everything loaded = never any activity.
  */
 export function latestActivity(ctx: Ctx, rec: RecordData, alias: string): { latest: number | null; complete: boolean } {
-  const key = 'activity:' + recKey(rec);
-  const hit = ctx.memo.get(key) as { latest: number | null; complete: boolean } | undefined;
-  if (hit) return hit;
+  const c = ctx.cache(rec);
+  if (c.activity) return c.activity as { latest: number | null; complete: boolean };
   let latest: number | null = null;
   let complete = true;
   const props = ctx.env.playbook.activityProperties?.[alias] ?? [];
@@ -342,7 +363,7 @@ export function latestActivity(ctx: Ctx, rec: RecordData, alias: string): { late
       if (latest === null || d > latest) latest = d;
     }
   const out = { latest, complete };
-  ctx.memo.set(key, out);
+  c.activity = out;
   return out;
 }
 

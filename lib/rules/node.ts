@@ -10,9 +10,8 @@ import type { Fix, FindingItem, ItemStatus } from './result';
 import type { Ctx } from './context';
 import type { PropInfo } from './resolve';
 import { optionOf } from './resolve';
-import { dayToIso } from './dates';
+import { dayToIso, isDateOnly } from './dates';
 import { clean, isBlank, splitMulti } from './values';
-import { ownerName } from './resolve';
 
 export const FAIL = 0;
 export const MET = 1;
@@ -63,14 +62,12 @@ export function item(
   fix?: Fix | null,
   record?: RecordRef | null,
 ): FindingItem {
-  const it: FindingItem = { label, status: itemStatus(t), current, required };
-  if (fix) it.fix = fix;
-  if (record) it.record = record;
-  return it;
+  // One shape for every item (absent optional fields are undefined, dropped by JSON).
+  return { label, status: itemStatus(t), current, required, fix: fix ?? undefined, record: record ?? undefined };
 }
 
 export function makeFix(targets: RecordRef[], p: PropInfo, options: readonly PropertyOption[], suggested?: string): Fix {
-  const fix: Fix = {
+  return {
     targets,
     property: p.name,
     label: p.label,
@@ -78,9 +75,8 @@ export function makeFix(targets: RecordRef[], p: PropInfo, options: readonly Pro
     fieldType: p.fieldType,
     multi: p.multi,
     options: options as PropertyOption[],
+    suggested,
   };
-  if (suggested !== undefined) fix.suggested = suggested;
-  return fix;
 }
 
 /** The suggestion for a leaf: the rule's fix hint when it names this property, else the leaf's own. */
@@ -96,10 +92,7 @@ export function suggestionFor(p: PropInfo, hint: Hint | null, own?: string): str
 export function display(ctx: Ctx, p: PropInfo, raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined || isBlank(raw)) return null;
   const v = clean(raw);
-  if (p.isOwner) {
-    const o = ctx.env.owners.get(v);
-    return o ? ownerName(o) : v;
-  }
+  if (p.isOwner) return ctx.env.ownerNames.get(v) ?? v;
   if (p.options.length > 0) {
     if (p.multi || v.indexOf(';') >= 0) {
       const parts = splitMulti(v);
@@ -114,6 +107,7 @@ export function display(ctx: Ctx, p: PropInfo, raw: string | null | undefined): 
     return o ? o.label : v;
   }
   if (p.isDate || p.isDateTime) {
+    if (p.isDate && isDateOnly(v)) return v;
     const d = ctx.day(v, p.isDate);
     return d === null ? v : dayToIso(d);
   }

@@ -31,6 +31,8 @@ export interface PropInfo {
 }
 
 export interface StageInfo {
+  /** `{id, label, probability}` as results show it (shared, frozen). */
+  summary: Readonly<{ id: string; label: string; probability: number | null }>;
   id: string;
   label: string;
   norm: string;
@@ -44,6 +46,8 @@ export interface StageInfo {
 }
 
 export interface PipeInfo {
+  /** `{id, label, governed}` as results show it (shared, frozen). */
+  summary: Readonly<{ id: string; label: string; governed: boolean }>;
   id: string;
   label: string;
   objectTypeId: string;
@@ -78,6 +82,8 @@ export interface Env {
   /** By objectTypeId, then pipeline id. */
   pipelines: Map<string, Map<string, PipeInfo>>;
   owners: Map<string, Owner>;
+  /** Display names of owners by id (computed once). */
+  ownerNames: Map<string, string>;
   ownerOptions: readonly PropertyOption[];
   /** Properties whose values are owner ids (REC-3, ACC-4 and HubSpot's owner property). */
   ownerProps: Set<string>;
@@ -109,6 +115,17 @@ export function memo<T>(env: Env, key: string, make: () => T): T {
   return v;
 }
 
+/** Memoize per (namespace, key) without building a combined string (these run per evaluation). */
+export function memoBy<T>(env: Env, ns: string, key: string, make: () => T): T {
+  let m = env.memo.get(ns) as Map<string, T> | undefined;
+  if (!m) env.memo.set(ns, (m = new Map()));
+  const hit = m.get(key);
+  if (hit !== undefined || m.has(key)) return hit as T;
+  const v = make();
+  m.set(key, v);
+  return v;
+}
+
 export function ownerName(owner: Owner | undefined): string | null {
   if (!owner) return null;
   const name = [owner.firstName, owner.lastName].filter((s) => s && s.trim()).join(' ').trim();
@@ -132,10 +149,12 @@ function collectOwnerProps(pb: Playbook): Set<string> {
 
 function buildEnv(pb: Playbook, portal: PortalMeta): Env {
   const owners = new Map<string, Owner>();
+  const ownerNames = new Map<string, string>();
   const ownerOptions: PropertyOption[] = [];
   for (const o of portal.owners ?? []) {
     if (!o || typeof o.id !== 'string') continue;
     owners.set(o.id, o);
+    ownerNames.set(o.id, ownerName(o) ?? o.id);
     if (!o.archived) ownerOptions.push({ value: o.id, label: ownerName(o) ?? o.id });
   }
   Object.freeze(ownerOptions);
@@ -168,6 +187,7 @@ function buildEnv(pb: Playbook, portal: PortalMeta): Env {
     aliasByType,
     pipelines: new Map(),
     owners,
+    ownerNames,
     ownerOptions,
     ownerProps: collectOwnerProps(pb),
     memo: new Map(),
@@ -204,6 +224,7 @@ function buildPipe(meta: PipelineMeta, typeId: string, alias: string | null, pb:
     const won = wonNorm !== null ? sn === wonNorm : !pbPipe && isClosed && probability === 1;
     const lost = lostNorm !== null ? sn === lostNorm : !pbPipe && isClosed && probability === 0;
     stages.push({
+      summary: Object.freeze({ id: s.id, label: s.label ?? s.id, probability }),
       id: s.id,
       label: s.label ?? s.id,
       norm: sn,
@@ -220,6 +241,7 @@ function buildPipe(meta: PipelineMeta, typeId: string, alias: string | null, pb:
   const stageByNorm = new Map<string, StageInfo>();
   for (const s of stages) if (!stageByNorm.has(s.norm)) stageByNorm.set(s.norm, s);
   return {
+    summary: Object.freeze({ id: meta.id, label: meta.label ?? meta.id, governed: !!pbPipe?.governed }),
     id: meta.id,
     label: meta.label ?? meta.id,
     objectTypeId: typeId,

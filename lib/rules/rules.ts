@@ -15,7 +15,7 @@ import { OBJECT_TYPE } from './snapshot';
 import type { Finding, FindingGroup, FindingItem, FindingStatus } from './result';
 import type { Ctx } from './context';
 import type { Env, PipeInfo, StageInfo } from './resolve';
-import { memo, pipesOf, stageByLabel } from './resolve';
+import { memoBy, pipesOf, stageByLabel } from './resolve';
 import { compiler } from './predicates';
 import { FAIL, MET, NA, UNK, item, type Hint, type Node, type Tri } from './node';
 import { normLabel } from './values';
@@ -49,6 +49,21 @@ export interface PlanEntry {
   /** What a failing test means here. */
   fail: 'missing' | 'violation';
   stage: string | null;
+  /**
+   * Met findings of a single-property test on the record, by the property's
+   * raw value: the same value gives the same finding, so it is built once and
+   * shared (frozen). Null when the rule's result depends on more than that value.
+   */
+  metCache: Map<string, Finding> | null;
+  metProp: string | null;
+}
+
+/** Tests whose result is a function of one property value of the context record (and the portal). */
+const PURE_LEAVES = new Set(['known', 'equals', 'oneOf', 'hasAny', 'compare', 'matches', 'ownerResolves']);
+
+function cacheProperty(cr: CRule): string | null {
+  const t = 'test' in cr.rule ? cr.rule.test : undefined;
+  return t && PURE_LEAVES.has(t.op) && 'property' in t && typeof t.property === 'string' ? t.property : null;
 }
 
 function walk(p: Predicate | undefined, visit: (p: Predicate) => void): void {
@@ -130,7 +145,7 @@ function groupFor(env: Env, rule: Rule, alias: string, test: Predicate | undefin
 }
 
 export function rulesFor(env: Env, alias: string): CRule[] {
-  return memo(env, `rules:${alias}`, () => {
+  return memoBy(env, 'rules', alias, () => {
     const compile = compiler(env);
     const out: CRule[] = [];
     const obj = env.objects.get(alias);
@@ -183,18 +198,31 @@ function inScope(cr: CRule, pipe: PipeInfo | null): boolean {
 
 /** The rules a record of `alias` in (pipe, stage) is checked against. */
 export function planFor(env: Env, alias: string, pipe: PipeInfo | null, stage: StageInfo | null): PlanEntry[] {
-  return memo(env, `plan:${alias}:${pipe?.id ?? ''}:${stage?.id ?? ''}`, () => {
-    const out: PlanEntry[] = [];
+  const byPipe = memoBy(env, 'plans', alias, () => new Map<string, Map<string, PlanEntry[]>>());
+  const pk = pipe ? pipe.id : '';
+  let byStage = byPipe.get(pk);
+  if (!byStage) byPipe.set(pk, (byStage = new Map()));
+  const sk = stage ? stage.id : '';
+  let plan = byStage.get(sk);
+  if (!plan) {
+    plan = [];
     for (const cr of rulesFor(env, alias)) {
       if (!inScope(cr, pipe)) continue;
       const e = placeRule(cr, pipe, stage);
-      if (e) out.push(e);
+      if (e) plan.push(e);
     }
-    return out;
-  });
+    byStage.set(sk, plan);
+  }
+  return plan;
 }
 
 function placeRule(cr: CRule, pipe: PipeInfo | null, cur: StageInfo | null): PlanEntry | null {
+  const e = place(cr, pipe, cur);
+  const prop = cacheProperty(cr);
+  return e ? { ...e, metCache: prop !== null ? new Map() : null, metProp: prop } : null;
+}
+
+function place(cr: CRule, pipe: PipeInfo | null, cur: StageInfo | null): Omit<PlanEntry, 'metCache' | 'metProp'> | null {
   const special = cr.checklist !== null ? 'checklist' : null;
   if (cr.stage === null) {
     // A deal in the lost stage is checked only against the rules entering it.
@@ -233,11 +261,18 @@ export function statusOf(t: Tri, e: PlanEntry): FindingStatus {
 
 const INTERNAL = 'This rule could not be evaluated';
 
+function freeze(f: Finding): Finding {
+  for (const i of f.items) Object.freeze(i);
+  Object.freeze(f.items);
+  return Object.freeze(f);
+}
+
 /** One rule on one record: a finding, or null when it does not apply (scope `when` false, NA). */
 export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | null {
   const cr = e.cr;
   let items: FindingItem[] = [];
   let t: Tri;
+  let raw: string | null | undefined;
   try {
     if (cr.when) {
       const w = cr.when.test(ctx, rec);
@@ -247,13 +282,22 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
         return finding(cr, e, 'unknown', items);
       }
     }
+    if (e.metCache) {
+      raw = rec.properties[e.metProp!];
+      if (typeof raw === 'string') {
+        const hit = e.metCache.get(raw);
+        if (hit) return hit;
+      }
+    }
     t = cr.test!.items(ctx, rec, items, cr.hint);
   } catch (err) {
     items = [item(INTERNAL, UNK, err instanceof Error ? err.message : String(err), 'a well-formed rule and snapshot')];
     t = UNK;
   }
   if (t === NA) return null;
-  return finding(cr, e, statusOf(t, e), items);
+  const f = finding(cr, e, statusOf(t, e), items);
+  if (t === MET && e.metCache && typeof raw === 'string' && e.metCache.size < 512) e.metCache.set(raw, freeze(f));
+  return f;
 }
 
 function finding(cr: CRule, e: PlanEntry, status: FindingStatus, items: FindingItem[]): Finding {
@@ -266,9 +310,9 @@ function finding(cr: CRule, e: PlanEntry, status: FindingStatus, items: FindingI
     title: cr.title,
     why: cr.why,
     source: cr.source,
+    stage: e.stage ?? undefined,
     items,
   };
-  if (e.stage !== null) f.stage = e.stage;
   return f;
 }
 

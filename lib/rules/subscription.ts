@@ -12,7 +12,7 @@ import type { Env } from './resolve';
 import { objectTypeOf } from './resolve';
 import { refOf } from './context';
 import { FAIL, MET, NA, UNK, item, type Node, type Tri } from './node';
-import { isBlank, normLabel } from './values';
+import { isBlank, normLabel, normLabelCached } from './values';
 
 type P = Extract<Predicate, { op: 'onePerPair' }>;
 
@@ -37,7 +37,7 @@ function labelled(ctx: Ctx, a: string, b: string, labels: Set<string>): Tri {
   const has = (from: string, to: string) => {
     for (const e of ctx.edgesFrom(from)) {
       if (e.to !== to) continue;
-      for (const t of e.types ?? []) if (t && typeof t.label === 'string' && labels.has(normLabel(t.label))) return true;
+      for (const t of e.types ?? []) if (t && typeof t.label === 'string' && labels.has(normLabelCached(t.label))) return true;
     }
     return false;
   };

@@ -68,6 +68,19 @@ export function normLabel(s: string): string {
   return out;
 }
 
+const normCache = new Map<string, string>();
+
+/** normLabel, memoized: association labels and stage labels repeat across every record. */
+export function normLabelCached(s: string): string {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = normLabel(s);
+    if (normCache.size > 2000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+}
+
 /** "A", "A or B", "A, B or C". */
 export function orList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -95,43 +108,45 @@ export function htmlText(html: string): string {
   let out = '';
   const n = html.length;
   let i = 0;
+  let from = 0;
   while (i < n) {
     const c = html.charCodeAt(i);
+    if (c !== 60 && c !== 38) {
+      i++;
+      continue;
+    }
     if (c === 60) {
       // '<': skip to the closing '>' (a lone '<' is kept as text)
       const close = html.indexOf('>', i + 1);
-      if (close < 0) {
-        out += html.slice(i);
-        break;
-      }
-      const tag = html.slice(i + 1, Math.min(close, i + 4)).toLowerCase();
-      if (tag.startsWith('br') || tag.startsWith('p') || tag.startsWith('/p') || tag.startsWith('div') || tag.startsWith('/di') || tag.startsWith('li')) out += ' ';
-      i = close + 1;
+      if (close < 0) break;
+      out += html.slice(from, i);
+      const c1 = html.charCodeAt(i + 1) | 32;
+      const c2 = html.charCodeAt(i + 2) | 32;
+      // Block tags and line breaks separate words.
+      if (c1 === 112 || c1 === 98 || c1 === 100 || c1 === 108 || (c1 === (47 | 32) && (c2 === 112 || c2 === 100 || c2 === 108))) out += ' ';
+      i = from = close + 1;
       continue;
     }
-    if (c === 38) {
-      const semi = html.indexOf(';', i + 1);
-      if (semi > i + 1 && semi - i <= 10) {
-        const name = html.slice(i + 1, semi);
-        let decoded: string | undefined;
-        if (name.charCodeAt(0) === 35) {
-          const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
-          const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-          if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
-        } else {
-          decoded = ENTITIES[name.toLowerCase()];
-        }
-        if (decoded !== undefined) {
-          out += decoded;
-          i = semi + 1;
-          continue;
-        }
+    const semi = html.indexOf(';', i + 1);
+    if (semi > i + 1 && semi - i <= 10) {
+      const name = html.slice(i + 1, semi);
+      let decoded: string | undefined;
+      if (name.charCodeAt(0) === 35) {
+        const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
+        const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
+      } else {
+        decoded = ENTITIES[name.toLowerCase()];
+      }
+      if (decoded !== undefined) {
+        out += html.slice(from, i) + decoded;
+        i = from = semi + 1;
+        continue;
       }
     }
-    out += html[i];
     i++;
   }
-  return out;
+  return from === 0 ? html : out + html.slice(from);
 }
 
 /** Escape text for HTML content and attribute values (SOP-2: values from HubSpot are escaped). */

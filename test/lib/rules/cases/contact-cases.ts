@@ -161,7 +161,7 @@ export const contactCases: RuleCase[] = [
     fail: {
       name: 'unsubscribed, bounced, no email, or every deal lost for a recyclable reason: should be Recycled',
       run: () => {
-        for (const props of [{ hs_email_optout: 'true' }, { hs_email_hard_bounce_reason_enum: 'UNKNOWN_USER' }, { email: null }]) {
+        for (const props of [{ hs_email_optout: 'true' }, { hs_email_hard_bounce_reason_enum: 'UNKNOWN_USER' }, { email: null }] as Props[]) {
           const f = expectStatus(run(contactScenario({ lifecyclestage: 'marketingqualifiedlead', ...props }).b.build()), 'LC-8', 'violation');
           expect(f.items[0]?.fix?.suggested).toBe('recycled');
           expect(f.items[0]?.current).not.toBeNull();
