@@ -98,6 +98,8 @@ describe('deal view', () => {
     const names = attached.map((id) => `${s.files[id]!.name}.${s.files[id]!.extension}`);
     expect(names.some((n) => /contract/i.test(n) && n.endsWith('.pdf'))).toBe(true);
     expect(names).toContain('Brightwater Family Medicine_Calculator.xlsx');
+    // Plain data: cached in IndexedDB and sent over extension messages as is.
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 
   it('open deal: no tickets or files, and emails/meetings skipped once a note after Engaged meets SALES-ENG-4', async () => {
