@@ -5,6 +5,7 @@
  * HTTPS sandbox (app.hubspot.com, app-eu1.hubspot.com and api.hubapi.com
  * all resolve to it inside the browser), launches Chromium with the built
  * extension, saves the sandbox token in it and opens a deal record.
+ * $SOP_E2E_EXTENSION_DIR loads another unpacked build instead (no build step).
  *
  * - With a display (DISPLAY set): a visible window that stays open until Ctrl-C.
  * - Without one (or with --headless): screenshots of each record view and the
@@ -48,12 +49,15 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
-  if (!args.has('--no-build')) {
+  if (process.env.SOP_E2E_EXTENSION_DIR) {
+    console.log(`Using the build at ${DEFAULT_EXTENSION_DIR} ($SOP_E2E_EXTENSION_DIR); not building.`);
+  } else if (!args.has('--no-build')) {
     console.log('Building the extension (npx wxt build)…');
     const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) fail('The extension build failed (see above).');
-  } else if (!existsSync(join(DEFAULT_EXTENSION_DIR, 'manifest.json'))) {
-    fail('--no-build, but there is no build in .output/chrome-mv3. Run without --no-build.');
+  }
+  if (!existsSync(join(DEFAULT_EXTENSION_DIR, 'manifest.json'))) {
+    fail(`There is no extension build in ${DEFAULT_EXTENSION_DIR}. Run without --no-build.`);
   }
 
   const headless = args.has('--headless') || !process.env.DISPLAY;
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
       await page.goto(`chrome-extension://${extensionId}/options.html`, { waitUntil: 'load' });
       await page.waitForTimeout(500);
       const file = join(OUT_DIR, `${records.length + 1}-options.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file });
       written.push(file);
     } else {
       console.log('  (no options page in this build)');

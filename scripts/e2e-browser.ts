@@ -18,7 +18,15 @@ export type AppHost = 'app.hubspot.com' | 'app-eu1.hubspot.com';
 
 export const INSTALL_HINT = 'Install it with `apt-get install -y chromium` (Debian) or run `bash scripts/bootstrap.sh`.';
 
-export const DEFAULT_EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/** What `npm run build` makes. */
+export const BUILD_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+/**
+ * The unpacked MV3 build the harness and the demo load: the project build, or
+ * $SOP_E2E_EXTENSION_DIR (a copy built elsewhere, e.g. while the shared
+ * .output is being rebuilt).
+ */
+export const DEFAULT_EXTENSION_DIR = process.env.SOP_E2E_EXTENSION_DIR ? resolve(process.env.SOP_E2E_EXTENSION_DIR) : BUILD_DIR;
 
 /**
  * The Chromium binary: $CHROMIUM_PATH, else Debian's /usr/bin/chromium.

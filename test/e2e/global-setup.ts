@@ -7,7 +7,7 @@ import { assertBuiltExtension, findChromium } from '../../scripts/e2e-browser';
 export default function setup(): void {
   try {
     findChromium();
-    assertBuiltExtension(process.env.SOP_E2E_EXTENSION_DIR || undefined);
+    assertBuiltExtension();
   } catch (error) {
     // Vitest follows a failed global setup with a misleading "No test files found".
     console.error(`\n[e2e] Cannot run the end-to-end suite: ${(error as Error).message}\n`);

@@ -60,7 +60,7 @@ export interface StartOptions {
   seed?: SeedData;
   /**
    * The unpacked MV3 build to load; default .output/chrome-mv3 (what
-   * `npm run build` makes). $SOP_E2E_EXTENSION_DIR overrides it for debugging the harness.
+   * `npm run build` makes) or $SOP_E2E_EXTENSION_DIR.
    */
   extensionDir?: string;
   token?: string;
@@ -70,7 +70,7 @@ export interface StartOptions {
 
 export async function startE2E(options: StartOptions = {}): Promise<E2E> {
   const token = options.token ?? DEFAULT_TOKEN;
-  const extensionDir = options.extensionDir ?? process.env.SOP_E2E_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
+  const extensionDir = options.extensionDir ?? DEFAULT_EXTENSION_DIR;
   const sandbox = await startSandbox({ port: 0, https: makeCertificate([]), token, ...(options.seed ? { seed: options.seed } : {}) });
   let browser: LaunchedBrowser;
   try {
