@@ -20,14 +20,13 @@ import type {
   RecordKey,
 } from '../rules/snapshot';
 import { HS } from '../rules/hubspot';
-import { normalizeCompanyName, normalizeDomain } from '../rules/duplicates';
-import { OBJECT_TYPE } from '../rules/snapshot';
 import type { HubSpotClient } from './client';
 import { HubSpotNotFoundError } from './errors';
 import { activitySatisfied, probeSatisfied } from './engagement-probes';
 import { isoDate } from './normalize';
 import { ENGAGEMENT_TYPE_ID } from './object-types';
-import type { AssociationTarget, HubSpotObject, SearchRequest } from './types';
+import { duplicateSearch } from './duplicate-search';
+import type { AssociationTarget, HubSpotObject } from './types';
 
 /** A record reached by the view, with what it needs there. */
 interface Visit {
@@ -62,7 +61,6 @@ const ENGAGEMENT_BY_TYPE_ID = new Map(Object.entries(ENGAGEMENT_TYPE_ID).map(([t
 const FIRST_ROUND: ReadonlySet<EngagementType> = new Set(['note', 'call']);
 const MAX_ANCESTORS = 10;
 const MAX_HIERARCHY = 200;
-const DUPLICATE_LIMIT = 20;
 
 const keyOf = (typeId: string, id: string): RecordKey => `${typeId}/${id}`;
 
@@ -417,36 +415,11 @@ export class SnapshotGraph {
 
   /* ---------------------------------------------------------------- duplicates */
 
-  /** ACC-9 candidates: same email (contacts), same domain or name (companies), else same display name. */
   private async searchDuplicates(rec: RecordData, alias: string): Promise<void> {
-    const p = rec.properties;
-    const notSelf = { propertyName: 'hs_object_id', operator: 'NEQ' as const, value: rec.id };
-    const groups: SearchRequest['filterGroups'] = [];
-    const nameTokens = (v: string | null | undefined) => (normalizeCompanyName(v) ?? '').split(' ').filter((t) => t.length > 1).slice(0, 5);
-    if (rec.objectTypeId === OBJECT_TYPE.contact) {
-      const email = p[HS.email]?.trim();
-      if (email) groups.push({ filters: [{ propertyName: HS.email, operator: 'EQ', value: email }, notSelf] });
-    } else if (rec.objectTypeId === OBJECT_TYPE.company) {
-      const domain = normalizeDomain(p[HS.domain]);
-      if (domain) {
-        groups.push({ filters: [{ propertyName: HS.domain, operator: 'EQ', value: domain }, notSelf] });
-        groups.push({ filters: [{ propertyName: HS.domain, operator: 'EQ', value: `www.${domain}` }, notSelf] });
-      }
-      const tokens = nameTokens(p[HS.companyName]);
-      if (tokens.length) {
-        groups.push({ filters: [...tokens.map((t) => ({ propertyName: HS.companyName, operator: 'CONTAINS_TOKEN' as const, value: t })), notSelf] });
-      }
-    } else {
-      const nameProp = this.pb.objects[alias]?.nameProperties[0];
-      const tokens = nameProp ? nameTokens(p[nameProp]) : [];
-      if (nameProp && tokens.length) {
-        groups.push({ filters: [...tokens.map((t) => ({ propertyName: nameProp, operator: 'CONTAINS_TOKEN' as const, value: t })), notSelf] });
-      }
-    }
+    const request = duplicateSearch(rec, this.pb.objects[alias]?.nameProperties ?? [], [...(this.propsByType.get(rec.objectTypeId) ?? [])]);
     const candidates: RecordKey[] = [];
-    if (groups.length > 0) {
-      const properties = [...(this.propsByType.get(rec.objectTypeId) ?? [])];
-      const page = await this.client.search(rec.objectTypeId, { filterGroups: groups, properties, limit: DUPLICATE_LIMIT });
+    if (request) {
+      const page = await this.client.search(rec.objectTypeId, request);
       for (const r of page.results) {
         if (r.id === rec.id) continue;
         const key = keyOf(rec.objectTypeId, r.id);
