@@ -1,3 +1,5 @@
+import { installBackground } from '../lib/background/main';
+
 export default defineBackground(() => {
-  // Wired by the background service (lib/background/).
+  void installBackground();
 });

@@ -12,7 +12,8 @@ import type { PortalMeta, RecordRef, Snapshot } from '../rules/snapshot';
 import type { SopNote } from '../rules/sop-note';
 
 export interface Engine {
-  loadPortalMeta(client: HubSpotClient): Promise<PortalMeta>;
+  /** Metadata for the objects the playbook names (so a playbook change refreshes it). */
+  loadPortalMeta(client: HubSpotClient, options: { playbook: Playbook }): Promise<PortalMeta>;
   loadSnapshot(
     client: HubSpotClient,
     args: { ref: RecordRef; playbook: Playbook; meta: PortalMeta; now: Date },

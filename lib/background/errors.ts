@@ -67,3 +67,12 @@ export function retryAtOf(err: unknown, now: number): number | null {
   }
   return null;
 }
+
+/**
+ * Run work nobody awaits (pushes, background revalidation, outbox wake-ups):
+ * a failure is logged, never an unhandled rejection that could take the
+ * worker's state with it.
+ */
+export function detach(work: Promise<unknown>, what: string): void {
+  work.catch((err: unknown) => console.warn(`[sop-sidebar] ${what} failed:`, err instanceof Error ? err.message : err));
+}

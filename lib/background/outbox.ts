@@ -337,7 +337,8 @@ export class Outbox {
       // Did the request maybe reach HubSpot? Rate limits: no. Network/timeouts/5xx on a create: maybe.
       const maybeApplied = isCreate(entry.op) && !retryAtOf(err, now) && (!(err instanceof NetworkError) || err.mayHaveApplied);
       const outcomeUnknown = entry.outcomeUnknown || maybeApplied;
-      let at = retryAtOf(err, now) ?? now + Math.max(1_000, fullJitter(entry.attempts, this.backoffBaseMs, this.backoffCapMs, this.random));
+      // At least a second (or the base, when smaller) between attempts, even when the jitter draws ~0.
+      let at = retryAtOf(err, now) ?? now + Math.max(Math.min(1_000, this.backoffBaseMs), fullJitter(entry.attempts, this.backoffBaseMs, this.backoffCapMs, this.random));
       if (outcomeUnknown) at = Math.max(at, now + this.unknownOutcomeDelayMs);
       next = { ...entry, status: 'pending', nextAttemptAt: at, error, outcomeUnknown };
     } else {

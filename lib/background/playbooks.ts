@@ -72,6 +72,9 @@ export class PlaybookService {
       if (parsed.ok) return make(parsed.playbook, 'managed', null);
       console.warn('[sop-sidebar] the managed playbook is invalid; ignored', parsed.errors.slice(0, 5));
     }
+    // No import (or reset): the default. An import that no longer validates
+    // (extension update) falls back to the last valid one, then the default.
+    if (!stored.active) return make(defaultPlaybook, 'default', null);
     for (const version of [stored.active, stored.lastValid]) {
       if (!version) continue;
       const checked = validatePlaybook(version.playbook);

@@ -289,7 +289,7 @@ export class RateLimiter {
           throw new DailyLimitError(this.dailyResetAt);
         }
         const secondly = policy === 'SECONDLY';
-        const wait = retryAfter ?? (secondly ? 1_000 : this.defaultTenSecondlyWait(now));
+        const wait = retryAfter ?? (secondly ? 1_000 : this.defaultTenSecondlyWait(limitRetries + 1));
         const until = now + wait;
         this.policy = policy;
         if (secondly) this.searchPausedUntil = Math.max(this.searchPausedUntil, until);
@@ -316,13 +316,12 @@ export class RateLimiter {
     return (input, init) => this.fetch(input, init, { lane, signal: init?.signal ?? undefined });
   }
 
-  private defaultTenSecondlyWait(now: number): number {
-    // No Retry-After: wait until the oldest request of our window leaves it
-    // (HubSpot's window is rolling), at least 1 s.
-    this.prune(now);
-    const oldest = this.log[0];
-    const fromLog = oldest === undefined ? this.windowMs : oldest + this.windowMs - now;
-    return Math.min(this.windowMs, Math.max(1_000, fromLog));
+  /**
+   * No Retry-After on a ten-secondly 429: how long the rolling window keeps
+   * us out is unknown, so back off 1 s, 2 s, 4 s… (capped at the window).
+   */
+  private defaultTenSecondlyWait(retry: number): number {
+    return Math.min(this.windowMs, 1_000 * 2 ** (retry - 1));
   }
 
   private async send(input: string | URL | Request, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
@@ -356,7 +355,7 @@ export class RateLimiter {
     if (dailyRemaining !== null && Number(dailyRemaining) > 0 && this.dailyResetAt > 0) {
       // A successful answer with daily budget left: the daily block is over.
       this.dailyResetAt = 0;
-      void this.persist();
+      this.persist().catch(() => undefined);
     }
   }
 

@@ -9,7 +9,7 @@
  * 4. the registered handler runs; whatever it throws becomes an AppError.
  * The answer is always a protocol Response, never an exception.
  */
-import { AppErrorException, appError } from '../messages/errors';
+import { appError } from '../messages/errors';
 import {
   PRIVILEGED,
   requestSchema,
@@ -71,7 +71,8 @@ export class Router {
   private readonly extensionOrigin: string;
 
   constructor(private readonly options: RouterOptions) {
-    this.extensionOrigin = new URL(options.extensionBase).origin;
+    // `new URL('chrome-extension://id/').origin` is "null" in some engines: derive it by hand.
+    this.extensionOrigin = options.extensionBase.replace(/\/+$/, '');
   }
 
   register<T extends RequestType>(type: T, handler: Handler<T>): void {
@@ -128,8 +129,10 @@ export class Router {
       const data = await handler(request, { from, tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
       return { ok: true, data };
     } catch (err) {
-      if (!(err instanceof AppErrorException)) console.error('[sop-sidebar] handler failed', err);
-      return { ok: false, error: toAppError(err) };
+      const error = toAppError(err);
+      // Expected failures (token, limits, validation…) are answers; only bugs are logged.
+      if (error.code === 'internal') console.error('[sop-sidebar] handler failed', err);
+      return { ok: false, error };
     }
   }
 }

@@ -20,6 +20,7 @@ import { ViewCache, type CacheOptions } from './cache';
 import { systemClock, type Clock } from './clock';
 import type { AppDb } from './db';
 import type { Engine } from './engine';
+import { detach } from './errors';
 import { Outbox, toWireEntry } from './outbox';
 import { PlaybookService, parsePlaybookJson } from './playbooks';
 import { Pusher, type PushTransport } from './push';
@@ -54,7 +55,7 @@ export interface BackgroundOptions extends RouterOptions {
   cache?: CacheOptions;
   limiter?: Partial<Omit<RateLimiterOptions, 'fetch' | 'tier' | 'store' | 'onChange' | 'timeZone'>>;
   views?: { freshMs?: number; revalidateAfterMs?: number };
-  outboxBackoffBaseMs?: number;
+  outbox?: { backoffBaseMs?: number; backoffCapMs?: number; unknownOutcomeDelayMs?: number };
 }
 
 export class BackgroundService {
@@ -93,10 +94,10 @@ export class BackgroundService {
     this.outbox = new Outbox({
       db: o.db,
       clock: this.clock,
-      ...(o.outboxBackoffBaseMs !== undefined ? { backoffBaseMs: o.outboxBackoffBaseMs } : {}),
+      ...o.outbox,
       transport: (portalId) => this.transportFor(portalId),
       schedule: (at) => this.scheduleOutbox(at),
-      onChange: (portalId) => void this.outboxChanged(portalId),
+      onChange: (portalId) => detach(this.outboxChanged(portalId), 'outbox push'),
       onApplied: (entry) => this.writes.applied(entry),
     });
     this.tokens = new TokenService({
@@ -106,7 +107,7 @@ export class BackgroundService {
       settings: () => this.settings(),
       outboxCounts: (portalId) => this.outbox.counts(portalId),
       now,
-      onChange: () => void this.statusChanged(),
+      onChange: () => detach(this.statusChanged(), 'status push'),
     });
     this.views = new ViewService({
       cache: this.cache,
@@ -140,9 +141,21 @@ export class BackgroundService {
     }
   }
 
+  /**
+   * Another playbook is active: the portal metadata it needs may differ
+   * (properties are loaded per playbook object), so it is refreshed on the
+   * next load; cached views are re-evaluated on their next read.
+   */
+  private async playbookChanged(): Promise<void> {
+    const record = await this.tokens.get();
+    if (record) await this.cache.expirePortalMeta(record.portalId);
+  }
+
   /** Settings or policy changed (storage.onChanged). */
   async settingsChanged(): Promise<void> {
+    const before = (await this.playbooks.active()).key;
     this.playbooks.invalidate();
+    if ((await this.playbooks.active()).key !== before) await this.playbookChanged();
     await this.settings(true);
     await this.statusChanged();
   }
@@ -163,7 +176,7 @@ export class BackgroundService {
       },
       engine: this.o.engine,
       db: this.o.db,
-      progress: (status) => void this.pusher.scan({ event: 'scan.progress', status }),
+      progress: (status) => detach(this.pusher.scan({ event: 'scan.progress', status }), 'scan push'),
       resumeAt: (at) => this.o.alarms.set(ALARM_RESUME, at),
       now: () => this.clock.now(),
     });
@@ -216,7 +229,7 @@ export class BackgroundService {
     if (wait <= TIMER_LIMIT_MS) {
       this.outboxTimer = this.clock.setTimeout(() => {
         this.outboxTimer = null;
-        void this.outbox.drain();
+        detach(this.outbox.drain(), 'outbox drain');
       }, wait);
     }
   }
@@ -225,7 +238,7 @@ export class BackgroundService {
     const until = Math.max(state.pausedUntil ?? 0, state.dailyResetAt ?? 0);
     // Queued bulk work and held writes resume when the limit lifts, even if the worker slept meanwhile.
     this.o.alarms.set(ALARM_RESUME, until > this.clock.now() ? until : null);
-    void this.statusChanged();
+    detach(this.statusChanged(), 'status push');
   }
 
   private async outboxChanged(portalId: number): Promise<void> {
@@ -313,7 +326,7 @@ export class BackgroundService {
       const record = await this.tokens.verify(m.token);
       if (previous && previous.portalId !== record.portalId) await this.cache.clearPortal(previous.portalId);
       await this.refreshToken();
-      void this.outbox.wakeAll(record.portalId);
+      detach(this.outbox.wakeAll(record.portalId), 'outbox wake');
       return this.tokens.status();
     });
     r.register('token.verify', async () => {
@@ -329,10 +342,15 @@ export class BackgroundService {
     });
     r.register('playbook.import', async (m) => {
       const result = await this.playbooks.import(m.json);
+      if (result.accepted) await this.playbookChanged();
       return result;
     });
     r.register('playbook.export', () => this.playbooks.export());
-    r.register('playbook.reset', () => this.playbooks.reset());
+    r.register('playbook.reset', async () => {
+      const info = await this.playbooks.reset();
+      await this.playbookChanged();
+      return info;
+    });
     r.register('playbook.lint', (m) => this.lint(m.json));
     r.register('scan.start', (m) => this.requireScan().start(m));
     r.register('scan.cancel', (m) => this.requireScan().cancel(m.scanId));

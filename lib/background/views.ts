@@ -17,7 +17,7 @@ import type { PortalMeta, RecordRef, Snapshot } from '../rules/snapshot';
 import type { TokenRecord } from '../storage/token';
 import type { ViewCache } from './cache';
 import type { Engine } from './engine';
-import { toAppError } from './errors';
+import { detach, toAppError } from './errors';
 import type { Outbox } from './outbox';
 import { toWireEntry } from './outbox';
 import type { PlaybookService } from './playbooks';
@@ -125,7 +125,8 @@ export class ViewService {
     const running = this.metaInflight.get(portalId);
     if (running) return running;
     const promise = (async () => {
-      const meta = await this.o.engine.loadPortalMeta(this.o.tokens.client(token, lane));
+      const { playbook } = await this.o.playbooks.active();
+      const meta = await this.o.engine.loadPortalMeta(this.o.tokens.client(token, lane), { playbook });
       if (meta.portalId !== portalId) {
         throw new AppErrorException(appError('wrong-portal', `HubSpot answered for portal ${meta.portalId}, not ${portalId}.`, { tokenPortalId: meta.portalId }));
       }
@@ -150,7 +151,7 @@ export class ViewService {
     }
     const age = now - hit.loadedAt;
     const stale = hit.invalidatedAt !== null || age > this.freshMs || playbookChanged;
-    if (revalidate && (stale || age > this.revalidateAfterMs)) void this.revalidate(portalId, ref);
+    if (revalidate && (stale || age > this.revalidateAfterMs)) detach(this.revalidate(portalId, ref), 'revalidation');
     return { snapshot: hit.snapshot, evaluation, loadedAt: hit.loadedAt, fromCache: true, stale };
   }
 

@@ -3,7 +3,7 @@
  * sidebar is one of these codes with a message in plain words. The sidebar's
  * ErrorPanel maps each code to an explanation and a fix.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ERROR_CODES = [
   /** No HubSpot token saved yet (options page → paste the private-app token). */

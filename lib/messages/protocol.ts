@@ -14,7 +14,7 @@
  *   view with `browser.tabs.sendMessage`, and to extension pages with
  *   `browser.runtime.sendMessage`; see lib/messages/client.ts `onPush`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { appErrorSchema, type AppError } from './errors';
 import {
   outboxEntrySchema,

@@ -5,7 +5,7 @@
  * skeleton only: their full types are the contracts in lib/rules/result.ts
  * and lib/playbook/types.ts, and the background produced them itself.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Evaluation } from '../rules/result';
 import type { Playbook } from '../playbook/types';
 import { appErrorSchema, fieldErrorSchema } from './errors';

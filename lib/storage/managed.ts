@@ -7,7 +7,7 @@
  * one by one (a bad key never voids the others).
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiTierSchema, type ApiTier } from '../messages/schemas';
 
 export interface ManagedPolicy {
