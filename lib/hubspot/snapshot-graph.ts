@@ -313,7 +313,7 @@ export class SnapshotGraph {
       const firstRound = first.length > 0 ? first : probe.types;
       firstRound.forEach((t) => types.add(t));
       if (!firstRound.every(done)) continue;
-      const loaded = this.loadedEngagements(v.key, firstRound);
+      const loaded = this.loadedEngagements(v.key, probe.types.filter(done));
       const pipelines = this.meta.pipelines[rec.objectTypeId];
       if (!probeSatisfied(probe, rec, loaded, pipelines, this.pb, this.now)) probe.types.forEach((t) => types.add(t));
     }
