@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CadenceResult, CallLogSpec } from '../../lib/rules/result';
-import type { CallDraft, SidebarError } from '../../lib/content/view-model';
+import type { CadenceAfterCall, CallDraft, SidebarError } from '../../lib/content/view-model';
 import { errorSummary } from '../sidebar/error-text';
 import { useSidebar } from '../sidebar/sidebar-context';
 import { CadencePreview } from './CadencePreview';
-import { planCadence, type CadencePlan } from '../../lib/content/cadence-plan';
 import { emptyDraft, isCheckIn, validateDraft, type DraftErrors } from '../../lib/content/call-draft';
 
 export interface CallLogFormProps {
@@ -13,7 +12,7 @@ export interface CallLogFormProps {
   cadence: CadenceResult | null;
 }
 
-type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; sent: boolean; connected: boolean; plan: CadencePlan | null; movesCadence: boolean } | { kind: 'failed'; error: SidebarError };
+type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; sent: boolean; after: CadenceAfterCall | null } | { kind: 'failed'; error: SidebarError };
 
 const SAVE_DELAY_MS = 300;
 
@@ -23,7 +22,7 @@ const SAVE_DELAY_MS = 300;
  * is kept per record by the extension until HubSpot accepts the call.
  */
 export function CallLogForm({ spec, cadence }: CallLogFormProps) {
-  const { actions, now, cadenceConfig } = useSidebar();
+  const { actions, now } = useSidebar();
   const [draft, setDraft] = useState<CallDraft>(() => emptyDraft(now));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [state, setState] = useState<SendState>({ kind: 'idle' });
@@ -61,15 +60,9 @@ export function CallLogForm({ spec, cadence }: CallLogFormProps) {
     setState({ kind: 'sending' });
     const result = await actions.logCall(draft);
     if (!result.ok) return setState({ kind: 'failed', error: result.error });
-    const connected = isCheckIn(spec, draft);
     await actions.saveDraft(null);
     setDraft(emptyDraft(Date.now()));
-    // CH-3: a call outside the check-in never moves the cadence. A check-in attempt that did not
-    // connect moves it only on the last call (CH-7/CH-8: the not-connected summary).
-    const lastCall = cadenceConfig?.stages.calls[cadenceConfig.stages.calls.length - 1];
-    const movesCadence = connected || (spec.checkIn.types.includes(draft.type) && !!lastCall && cadence?.stage?.label === lastCall);
-    const plan = cadence && cadenceConfig && movesCadence ? planCadence(cadenceConfig, cadence, draft.when, connected) : null;
-    setState({ kind: 'done', sent: result.sent, connected, plan, movesCadence });
+    setState({ kind: 'done', sent: result.sent, after: result.cadence });
   };
 
   const checkIn = isCheckIn(spec, draft);
@@ -158,7 +151,7 @@ export function CallLogForm({ spec, cadence }: CallLogFormProps) {
           {state.kind === 'failed' ? `Not logged (your draft is kept): ${errorSummary(state.error)}` : null}
         </p>
       </form>
-      {cadence && state.kind === 'done' && state.movesCadence ? <CadencePreview cadence={cadence} connected={state.connected} plan={state.plan} /> : null}
+      {cadence && state.kind === 'done' && state.after ? <CadencePreview cadence={cadence} after={state.after} /> : null}
     </section>
   );
 }

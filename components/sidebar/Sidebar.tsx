@@ -37,7 +37,6 @@ export function Sidebar({ model, actions, controls }: SidebarProps) {
     portalId: model.portalId,
     record,
     now: model.now,
-    cadenceConfig: model.cadenceConfig,
     names: recordNames(evaluation),
   };
   const openCount = evaluation ? evaluation.findings.filter((f) => f.status === 'violation' || f.status === 'missing').length : 0;

@@ -7,7 +7,6 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RecordRef } from '../../lib/rules/snapshot';
 import type { SidebarActions } from '../../lib/content/view-model';
-import type { CadenceConfig } from '../../lib/content/cadence-plan';
 
 export interface SidebarEnv {
   actions: SidebarActions;
@@ -15,8 +14,6 @@ export interface SidebarEnv {
   portalId: number;
   record: RecordRef;
   now: number;
-  /** The playbook's cadence settings (Client Hub records), when loaded. */
-  cadenceConfig?: CadenceConfig | null;
   /** Names of related records the evaluation mentions (`{objectTypeId}/{id}` → name), for links and fix targets. */
   names?: ReadonlyMap<string, string>;
 }

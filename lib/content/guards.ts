@@ -7,7 +7,7 @@
  * an Evaluation, not every leaf (the sidebar renders inside an error boundary).
  */
 import type { AppError } from '../messages/errors';
-import type { OutboxEntry, PlaybookInfo, Settings, SnapshotMeta, ViewPayload, WriteResult } from '../messages/schemas';
+import type { OutboxEntry, Settings, SnapshotMeta, ViewPayload, WriteResult } from '../messages/schemas';
 
 type Guard<T> = (value: unknown) => value is T;
 type Obj = Record<string, unknown>;
@@ -99,8 +99,22 @@ export function isViewPayload(v: unknown): v is ViewPayload {
   return isObj(v) && isEvaluation(v.evaluation) && isSnapshotMeta(v.snapshotMeta) && arrayOf(isOutboxEntry)(v.outbox);
 }
 
+const isCadenceAfterCall = (v: unknown): boolean =>
+  isObj(v) &&
+  isBool(v.moves) &&
+  isStr(v.stage) &&
+  Array.isArray(v.updates) &&
+  v.updates.every((u) => isObj(u) && isStr(u.property) && isStr(u.value)) &&
+  arrayOf(isStr)(v.steps);
+
 export function isWriteResult(v: unknown): v is WriteResult {
-  return isObj(v) && isBool(v.sent) && arrayOf(isOutboxEntry)(v.entries) && arrayOf(isStr)(v.createdIds);
+  return (
+    isObj(v) &&
+    isBool(v.sent) &&
+    arrayOf(isOutboxEntry)(v.entries) &&
+    arrayOf(isStr)(v.createdIds) &&
+    (v.cadence === undefined || v.cadence === null || isCadenceAfterCall(v.cadence))
+  );
 }
 
 export function isSettings(v: unknown): v is Settings {
@@ -126,13 +140,3 @@ export const isOutboxRetry = (v: unknown): v is { entry: OutboxEntry | null; sen
 
 export const isOutboxDiscard = (v: unknown): v is { discarded: boolean } => isObj(v) && isBool(v.discarded);
 
-/** `playbook.get`: the playbook is checked for its skeleton (like playbookSchema); the sidebar reads only `cadence`, checked in cadence-plan.ts. */
-export const isPlaybookInfo = (v: unknown): v is PlaybookInfo =>
-  isObj(v) &&
-  isObj(v.playbook) &&
-  v.playbook.schemaVersion === 1 &&
-  isStr(v.playbook.id) &&
-  isStr(v.playbook.name) &&
-  isStr(v.playbook.version) &&
-  Array.isArray(v.playbook.rules) &&
-  oneOf(['default', 'imported', 'managed'])(v.source);

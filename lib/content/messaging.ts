@@ -11,7 +11,6 @@ import {
   isOutboxDiscard,
   isOutboxEntry,
   isOutboxRetry,
-  isPlaybookInfo,
   isRecordRef,
   isSettings,
   isViewPayload,
@@ -29,8 +28,7 @@ export type ContentRequestType =
   | 'outbox.retry'
   | 'outbox.discard'
   | 'settings.get'
-  | 'settings.set'
-  | 'playbook.get';
+  | 'settings.set';
 
 const DATA_GUARDS: { [T in ContentRequestType]: (v: unknown) => v is ResponseData<T> } = {
   'view.get': isViewPayload,
@@ -43,7 +41,6 @@ const DATA_GUARDS: { [T in ContentRequestType]: (v: unknown) => v is ResponseDat
   'outbox.discard': isOutboxDiscard,
   'settings.get': isSettings,
   'settings.set': isSettings,
-  'playbook.get': isPlaybookInfo,
 };
 
 /** Copy of lib/messages/protocol.ts PUSH_TAG (importing it would bring zod; a test keeps them equal). */

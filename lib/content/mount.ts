@@ -12,7 +12,6 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Sidebar, type SidebarControls } from '../../components/sidebar/Sidebar';
-import { cadenceConfigOf } from './cadence-plan';
 import { createDraftStore, type KeyValueArea } from './drafts';
 import { watchLocation } from './location-watch';
 import { createContentSend, parsePush } from './messaging';
@@ -38,10 +37,6 @@ export async function startSidebar(ctx: ContentScriptContext): Promise<void> {
     // Content scripts cannot open the options page themselves (runtime.openOptionsPage is
     // background/page-only); the error panels say where to find it instead.
     openOptions: typeof browser.runtime.openOptionsPage === 'function' ? () => void browser.runtime.openOptionsPage() : null,
-    loadCadenceConfig: async () => {
-      const res = await send({ type: 'playbook.get' });
-      return res.ok ? cadenceConfigOf(res.data.playbook) : null;
-    },
   });
   const pageSpace = createPageSpace(document.body);
   let container: HTMLElement | null = null;

@@ -8,7 +8,6 @@ import type { Evaluation } from '../rules/result';
 import type { RecordRef } from '../rules/snapshot';
 import type { AppError } from '../messages/errors';
 import type { OutboxEntry, SnapshotMeta } from '../messages/schemas';
-import type { CadenceConfig, CadenceUpdate } from './cadence-plan';
 
 export type { OutboxEntry, SnapshotMeta };
 
@@ -26,6 +25,25 @@ export interface ViewData {
 export type ActionResult =
   | { ok: true; /** Accepted by HubSpot now (false: held in the outbox, sent later). */ sent: boolean }
   | { ok: false; error: SidebarError };
+
+/**
+ * What a logged call does to a Client Hub record (CH-2, CH-3, CH-8), as the
+ * background's engine worked it out (`call.log` answer): whether the cadence
+ * moves, to which stage, the property writes that carry it out and the steps in words.
+ */
+export interface CadenceAfterCall {
+  moves: boolean;
+  stage: string;
+  updates: CadenceUpdate[];
+  steps: string[];
+}
+
+export interface CadenceUpdate {
+  property: string;
+  value: string;
+}
+
+export type CallLogResult = (ActionResult & { ok: true; cadence: CadenceAfterCall | null }) | (ActionResult & { ok: false });
 
 /** The call-log draft the form keeps per record (survives a closed tab or a failed send). */
 export interface CallDraft {
@@ -50,9 +68,9 @@ export interface PropertyWrite {
 export interface SidebarActions {
   refresh(): void;
   updateProperty(write: PropertyWrite): Promise<ActionResult>;
-  logCall(draft: CallDraft): Promise<ActionResult>;
+  logCall(draft: CallDraft): Promise<CallLogResult>;
   createSopNote(confirmGaps: boolean): Promise<ActionResult>;
-  /** CH-8: property writes on the Client Hub record after a call (lib/content/cadence-plan.ts). */
+  /** CH-8: carry out a call's cadence move (the updates from the `call.log` answer), after the rep confirms. */
   applyCadence(updates: CadenceUpdate[]): Promise<ActionResult>;
   retryOutbox(id: string): Promise<ActionResult>;
   discardOutbox(id: string): Promise<ActionResult>;
@@ -96,6 +114,4 @@ export interface SidebarModel {
   ui: UiPrefs;
   /** Clock for ages and due dates (ms since epoch); passed in so views are pure. */
   now: number;
-  /** The playbook's Client Hub cadence (property names, ratios), once loaded; null elsewhere. */
-  cadenceConfig: CadenceConfig | null;
 }

@@ -11,14 +11,15 @@
 import type { PushMessage } from '../messages/protocol';
 import type { Settings } from '../messages/schemas';
 import type { AppError } from '../messages/errors';
-import type { CadenceConfig, CadenceUpdate } from './cadence-plan';
 import type { ContentSend } from './messaging';
 import { targetKey, type RecordTarget } from './record-url';
 import {
   SIDEBAR_DEFAULT_WIDTH,
   clampWidth,
   type ActionResult,
+  type CadenceUpdate,
   type CallDraft,
+  type CallLogResult,
   type OutboxEntry,
   type PropertyWrite,
   type SidebarActions,
@@ -37,8 +38,6 @@ export interface ViewStoreDeps {
   now: () => number;
   drafts: DraftStore;
   openOptions: (() => void) | null;
-  /** Fetches the playbook's cadence section (`playbook.get`); null when unavailable. */
-  loadCadenceConfig?: () => Promise<CadenceConfig | null>;
 }
 
 /** hidden: nothing to show (no record, or the playbook does not govern it). pending: waiting for the first answer. */
@@ -80,8 +79,6 @@ export class ViewStore {
   /** Object types the background said it does not govern (no need to ask again on this page). */
   private ungoverned = new Set<string>();
   private actionsCache = new Map<string, SidebarActions>();
-  private cadenceConfig: CadenceConfig | null = null;
-  private cadenceRequested = false;
 
   constructor(private readonly deps: ViewStoreDeps) {}
 
@@ -120,7 +117,6 @@ export class ViewStore {
       learnMode: this.learnMode,
       ui: this.ui,
       now: this.deps.now(),
-      cadenceConfig: this.cadenceConfig,
     };
   }
 
@@ -211,22 +207,12 @@ export class ViewStore {
     s.phase = 'ready';
     s.error = null;
     s.offline = false;
-    if (data.evaluation.result.kind === 'cadence') this.ensureCadenceConfig();
   }
 
   private applyError(s: RecordState, error: AppError): void {
     s.error = error;
     s.offline = error.code === 'offline';
     s.phase = s.data ? 'ready' : 'error';
-  }
-
-  private ensureCadenceConfig(): void {
-    if (this.cadenceRequested || !this.deps.loadCadenceConfig) return;
-    this.cadenceRequested = true;
-    void this.deps.loadCadenceConfig().then((config) => {
-      this.cadenceConfig = config;
-      this.emit();
-    });
   }
 
   /** A push from the background (lib/content/messaging.ts parsePush). */
@@ -315,12 +301,17 @@ export class ViewStore {
       },
       updateProperty: async (write: PropertyWrite) =>
         written(await send({ type: 'property.update', ...view, targets: write.targets, property: write.property, value: write.value, label: write.label })),
-      logCall: async (draft: CallDraft) => written(await send({ type: 'call.log', ...view, properties: callProperties(draft) })),
+      logCall: async (draft: CallDraft): Promise<CallLogResult> => {
+        const res = await send({ type: 'call.log', ...view, properties: callProperties(draft) });
+        if (!res.ok) return { ok: false, error: res.error };
+        const result = written(res);
+        return { ok: true, sent: result.ok && result.sent, cadence: res.data.cadence ?? null };
+      },
       createSopNote: async (confirmGaps: boolean) => written(await send({ type: 'sopNote.create', ...view, confirmGaps })),
       applyCadence: async (updates: CadenceUpdate[]) =>
         updates.length === 0
           ? { ok: true, sent: true }
-          : written(await send({ type: 'cadence.apply', ...view, updates: updates.map((u) => ({ property: u.property, value: u.value, label: u.label })) })),
+          : written(await send({ type: 'cadence.apply', ...view, updates: updates.map((u) => ({ property: u.property, value: u.value })) })),
       retryOutbox: async (id: string) => {
         const res = await send({ type: 'outbox.retry', id });
         return res.ok ? { ok: true, sent: res.data.sent } : { ok: false, error: res.error };

@@ -54,7 +54,6 @@ export function model(evaluation: Evaluation | null, extra: Partial<SidebarModel
     learnMode: false,
     ui: { collapsed: false, width: 360 },
     now: NOW,
-    cadenceConfig: null,
     ...extra,
   };
 }

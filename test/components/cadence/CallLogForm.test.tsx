@@ -3,18 +3,20 @@ import { describe, expect, test, vi } from 'vitest';
 import { fireEvent, render, waitFor } from '@testing-library/preact';
 import { CallLogForm } from '../../../components/cadence/CallLogForm';
 import { SidebarContext } from '../../../components/sidebar/sidebar-context';
-import { cadenceConfigOf } from '../../../lib/content/cadence-plan';
+import { cadenceAfterCall } from '../../../lib/rules/call-log';
+import { defaultPlaybook } from '../../../lib/playbook/default';
+import { NOW as ENGINE_NOW } from '../../helpers/snapshot-builder';
+import { hubScenario } from '../../lib/rules/cases/cadence-cases';
 import { cadence as defaultCadence } from '../../../lib/playbook/default/client-hub';
 import type { CadenceResult } from '../../../lib/rules/result';
 import { CONNECTED, NO_ANSWER, callLogSpec, clientHubOverdue } from '../../fixtures/evaluations';
 import { NOW, fakeActions, seriousViolations, AXE_TIMEOUT } from '../helpers';
 
 const cadence = clientHubOverdue.result as CadenceResult;
-const config = cadenceConfigOf({ cadence: defaultCadence });
 
 function renderForm(actions: ReturnType<typeof fakeActions> = fakeActions(), result: CadenceResult | null = cadence) {
   const utils = render(
-    <SidebarContext.Provider value={{ actions, learnMode: false, portalId: 4471200, record: clientHubOverdue.record, now: NOW, cadenceConfig: config }}>
+    <SidebarContext.Provider value={{ actions, learnMode: false, portalId: 4471200, record: clientHubOverdue.record, now: NOW }}>
       <CallLogForm spec={callLogSpec} cadence={result} />
     </SidebarContext.Provider>,
   );
@@ -86,43 +88,51 @@ describe('CallLogForm (guided call log)', () => {
     expect((getByLabelText('Breakdown of the conversation') as HTMLTextAreaElement).value).toBe('Client happy');
   });
 
+  /** The background's answer to call.log on the Client Hub record: the engine's cadenceAfterCall, as writes.ts sends it. */
+  function logged(call: Record<string, string>) {
+    const after = cadenceAfterCall(hubScenario('Call 2').b.build(), defaultPlaybook, call, ENGINE_NOW);
+    const wire = { ...after, updates: Object.entries(after.updates).map(([property, value]) => ({ property, value })) };
+    return fakeActions({ logCall: vi.fn(async () => ({ ok: true as const, sent: true, cadence: wire })) });
+  }
+
   test('CH-8: after a successful check-in on a Client Hub record, shows where it goes next and applies it', async () => {
-    const { getByRole, fill, findByText, actions, container } = renderForm();
+    const actions = logged({ hs_call_disposition: CONNECTED, hs_activity_type: 'Check In - WhatsApp', hs_call_direction: 'INBOUND', hs_timestamp: '2025-03-14T16:00:00Z' });
+    const { getByRole, fill, findByText, container } = renderForm(actions);
     fill({ outcome: CONNECTED, type: 'Check In - WhatsApp', direction: 'INBOUND', body: 'All good' });
     fireEvent.input(container.querySelector('#sop-call-when')!, { target: { value: '2025-03-10T09:30' } });
     fireEvent.click(getByRole('button', { name: 'Log call' }));
     expect(await findByText('Call logged in HubSpot.')).toBeTruthy();
     expect(actions.logCall).toHaveBeenCalledWith({ outcomeId: CONNECTED, type: 'Check In - WhatsApp', direction: 'INBOUND', body: 'All good', when: '2025-03-10T09:30' });
     expect(actions.saveDraft).toHaveBeenLastCalledWith(null);
-    const preview = container.querySelector('[data-cadence-preview="connected"]')!;
-    expect(preview.textContent).toContain(defaultCadence.stages.summaryConnected);
-    expect(preview.textContent).toContain(defaultCadence.npsSurvey);
-    expect(preview.querySelector('[data-next-contact]')!.textContent).toBe('Apr 10, 2025');
-    fireEvent.click(getByRole('button', { name: 'Apply these updates' }));
+    const preview = container.querySelector('[data-cadence-preview="moves"]')!;
+    expect(preview.querySelector('[data-next-stage]')!.textContent).toBe(`Call 2 → ${defaultCadence.stages.summaryConnected}`);
+    const steps = [...preview.querySelectorAll('.sop-steps li')].map((li) => li.textContent ?? '');
+    expect(steps[0]).toContain('the next contact date is 2025-04-14');
+    expect(steps.join(' ')).toMatch(/NPS/);
+    fireEvent.click(getByRole('button', { name: `Apply: move to ${defaultCadence.stages.summaryConnected}` }));
     await waitFor(() => expect(actions.applyCadence).toHaveBeenCalled());
-    expect(actions.applyCadence.mock.calls[0]![0].map((u: { property: string; value: string }) => [u.property, u.value])).toEqual([
-      ['contact_ratio', '1_month'],
-      ['last_check_in_date', '2025-03-10'],
-      ['next_contact_date', '2025-04-10'],
-    ]);
+    const applied = Object.fromEntries(actions.applyCadence.mock.calls[0]![0].map((u: { property: string; value: string }) => [u.property, u.value]));
+    expect(applied).toMatchObject({ hs_pipeline_stage: '160100005', last_check_in_date: '2025-03-14', next_contact_date: '2025-04-14' });
   });
 
-  test('CH-3: a call outside the check-in is logged without moving the cadence (no preview)', async () => {
-    const { getByRole, fill, findByText, container } = renderForm();
+  test('CH-3: a call outside the check-in is logged; the record stays where it is (no apply)', async () => {
+    const actions = logged({ hs_call_disposition: CONNECTED, hs_activity_type: 'Support', hs_call_direction: 'OUTBOUND' });
+    const { getByRole, fill, findByText, container, queryByRole } = renderForm(actions);
     fill({ outcome: CONNECTED, type: 'Support', direction: 'OUTBOUND', body: 'Billing question' });
     fireEvent.click(getByRole('button', { name: 'Log call' }));
     expect(await findByText('Call logged in HubSpot.')).toBeTruthy();
-    expect(container.querySelector('[data-cadence-preview]')).toBeNull();
+    const preview = container.querySelector('[data-cadence-preview="stays"]')!;
+    expect(preview.querySelector('[data-next-stage]')!.textContent).toBe('stays in Call 2');
+    expect(preview.textContent).toContain(defaultPlaybook.callLog!.otherCallsExplanation);
+    expect(queryByRole('button', { name: /^Apply/ })).toBeNull();
   });
 
-  test('CH-7 / CH-8: an unanswered check-in on Call 3 leads to the not-connected summary', async () => {
-    const onCall3 = { ...cadence, stage: { id: '160100004', label: 'Call 3' } };
-    const { getByRole, fill, findByText, container } = renderForm(fakeActions(), onCall3);
-    fill({ outcome: NO_ANSWER, type: 'Check In - Call', direction: 'OUTBOUND', body: 'No answer, emailed' });
+  test('on a record without a cadence, a logged call shows no cadence preview', async () => {
+    const { getByRole, fill, findByText, container } = renderForm(fakeActions(), null);
+    fill({ outcome: CONNECTED, type: 'Check In - Call', direction: 'OUTBOUND', body: 'Hello' });
     fireEvent.click(getByRole('button', { name: 'Log call' }));
     await findByText('Call logged in HubSpot.');
-    const preview = container.querySelector('[data-cadence-preview="not-connected"]')!;
-    expect(preview.textContent).toContain(defaultCadence.tasks.summaryNotConnected);
+    expect(container.querySelector('[data-cadence-preview]')).toBeNull();
   });
 
   test('axe: the form has no serious violations, also with errors shown', async () => {

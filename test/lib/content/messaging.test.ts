@@ -57,6 +57,11 @@ describe('the zod-free copies stay in step with the protocol', () => {
     for (const err of [{ code: 'offline' }, { code: 'offline', message: 1 }, { code: 'nope', message: 'x' }]) {
       expect([appErrorSchema.safeParse(err).success, isAppError(err)]).toEqual([false, false]);
     }
+    const cadence = { moves: true, stage: 'Summary of Call', updates: [{ property: 'hs_pipeline_stage', value: '1' }], steps: ['x'] };
+    const withCadence = { sent: true, entries: [], createdIds: ['1'], cadence };
+    expect([writeResultSchema.safeParse(withCadence).success, isWriteResult(withCadence)]).toEqual([true, true]);
+    const badCadence = { ...withCadence, cadence: { ...cadence, updates: { hs_pipeline_stage: '1' } } };
+    expect([writeResultSchema.safeParse(badCadence).success, isWriteResult(badCadence)]).toEqual([false, false]);
     const wide = { ...settings, sidebar: { collapsed: false, width: 900 } };
     expect([settingsSchema.safeParse(wide).success, isSettings(wide)]).toEqual([false, false]);
   });

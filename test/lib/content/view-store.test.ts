@@ -217,10 +217,12 @@ describe('ViewStore', () => {
     expect(await note).toEqual({ ok: true, sent: true });
     const entry = outboxEntry('cccccccc', { objectTypeId: '0-3', id: '9001' }, 'pending');
     const p = actions.logCall({ outcomeId: 'x', type: 'Check In - Call', direction: 'OUTBOUND', body: 'Fine', when: '2025-03-10T09:30' });
-    bg.take('call.log').resolve({ ok: true, data: { sent: false, entries: [entry], createdIds: [] } });
-    expect(await p).toEqual({ ok: true, sent: false });
+    const cadence = { moves: true, stage: 'Summary of Call', updates: [{ property: 'hs_pipeline_stage', value: '160100005' }], steps: ['Send the NPS survey.'] };
+    bg.take('call.log').resolve({ ok: true, data: { sent: false, entries: [entry], createdIds: [], cadence } });
+    expect(await p).toEqual({ ok: true, sent: false, cadence });
     expect(store.model()?.data?.outbox.map((e) => e.id)).toEqual(['cccccccc']);
-    const f = actions.applyCadence([{ property: 'contact_ratio', value: '1_month', label: 'Set Contact Ratio' }]);
+    const f = actions.applyCadence([{ property: 'contact_ratio', value: '1_month' }]);
+    expect(bg.pending.at(-1)!.message).toEqual({ type: 'cadence.apply', portalId: PORTAL, ref: { objectTypeId: '0-3', id: '9001' }, updates: [{ property: 'contact_ratio', value: '1_month' }] });
     bg.take('cadence.apply').resolve({ ok: false, error: { code: 'rate-limited', message: 'slow down', retryAt: '2025-03-10T12:06:00.000Z' } });
     expect(await f).toEqual({ ok: false, error: { code: 'rate-limited', message: 'slow down', retryAt: '2025-03-10T12:06:00.000Z' } });
   });
