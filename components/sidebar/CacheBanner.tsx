@@ -12,13 +12,13 @@ export interface CacheBannerProps {
 export function CacheBanner({ meta, refreshing, offline, now }: CacheBannerProps) {
   const age = formatAge(meta.loadedAt, now);
   let text: string | null = null;
+  // `stale` means the background is already revalidating (or cannot, when offline).
   if (offline) text = `Offline: showing checks cached ${age}. They refresh when HubSpot is reachable.`;
-  else if (refreshing) text = meta.fromCache ? `Showing checks cached ${age}; refreshing…` : 'Refreshing…';
-  else if (meta.stale) text = `These checks are from ${age} and may be out of date.`;
+  else if (refreshing || meta.stale) text = meta.fromCache ? `Showing checks cached ${age}; refreshing…` : 'Refreshing…';
   else if (meta.fromCache) text = `From cache, loaded ${age}.`;
   if (!text) return null;
   return (
-    <p class={offline || meta.stale ? 'sop-banner sop-banner--warn' : 'sop-banner'} role="status" data-cache={offline ? 'offline' : refreshing ? 'refreshing' : meta.stale ? 'stale' : 'cached'}>
+    <p class={offline ? 'sop-banner sop-banner--warn' : 'sop-banner'} role="status" data-cache={offline ? 'offline' : refreshing || meta.stale ? 'refreshing' : 'cached'}>
       {text}
     </p>
   );

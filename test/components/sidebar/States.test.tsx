@@ -54,6 +54,19 @@ describe('Sidebar states', () => {
     expect(container.querySelector('[data-sop-root]')!.getAttribute('data-state')).toBe('ready');
   });
 
+  test('a stale cached answer says the background is refreshing it; a fresh cached one gives its age', () => {
+    const stale = viewData(dealProposal, { meta: { loadedAt: new Date(NOW - 20 * 60_000).toISOString(), fromCache: true, stale: true } });
+    const a = renderSidebar(model(dealProposal, { data: stale }));
+    expect(a.container.querySelector('[data-cache="refreshing"]')!.textContent).toBe('Showing checks cached 20 minutes ago; refreshing…');
+    a.unmount();
+    const fresh = viewData(dealProposal, { meta: { loadedAt: new Date(NOW - 2 * 60_000).toISOString(), fromCache: true, stale: false } });
+    const b = renderSidebar(model(dealProposal, { data: fresh }));
+    expect(b.container.querySelector('[data-cache="cached"]')!.textContent).toBe('From cache, loaded 2 minutes ago.');
+    b.unmount();
+    const live = renderSidebar(model(dealProposal));
+    expect(live.container.querySelector('[data-cache]')).toBeNull();
+  });
+
   test('offline: shows the cached checks with their age and the error as a banner', () => {
     const data = viewData(dealProposal, { meta: { loadedAt: new Date(NOW - 3 * 3600_000).toISOString(), fromCache: true, stale: true } });
     const { container } = renderSidebar(model(dealProposal, { data, offline: true, error: { code: 'offline', message: 'fetch failed' } }));
