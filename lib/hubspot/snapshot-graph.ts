@@ -85,6 +85,8 @@ export class SnapshotGraph {
   private readonly engagementRecords = new Map<string, Engagement>();
   private readonly requestedEngagements = new Set<string>();
   private readonly requestedFiles = new Set<string>();
+  /** Engagement types asked for, per record. */
+  private readonly wantedTypes = new Map<RecordKey, Set<EngagementType>>();
   private searched = false;
   private readonly visits = new Map<string, Visit>();
   private readonly visitOrder: Visit[] = [];
@@ -340,7 +342,10 @@ export class SnapshotGraph {
   }
 
   private planEngagements(v: Visit, rec: RecordData, e: EngagementNeeds, plan: WavePlan): void {
-    const types = this.neededTypes(v, rec, e);
+    // Once asked for, a type stays in: a probe met thanks to it must still see it in the result.
+    let types = this.wantedTypes.get(v.key);
+    if (!types) this.wantedTypes.set(v.key, (types = new Set()));
+    for (const t of this.neededTypes(v, rec, e)) types.add(t);
     let complete = true;
     for (const t of types) {
       if (this.typeDone(v.key, t)) continue;

@@ -121,6 +121,13 @@ describe('deal view', () => {
     for (const t of [TYPE.note, TYPE.call, TYPE.email, TYPE.meeting]) expect(s.loadedAssociations).toContain(`${key}>${t}`);
   });
 
+  it('a meeting read because no note or call met SALES-ENG-4 stays in the snapshot', async () => {
+    const { snapshot: s } = await load(deal(DEAL.lakesideGroup));
+    const key = `${TYPE.deal}/${DEAL.lakesideGroup}`;
+    expect(s.engagements[key]!.map((e) => e.type)).toContain('meeting');
+    expect(s.loadedAssociations).toEqual(expect.arrayContaining([`${key}>${TYPE.meeting}`, `${key}>${TYPE.email}`]));
+  });
+
   it('deal in an ungoverned pipeline: only the record (no SALES-* rule applies)', async () => {
     const { snapshot: s, stats } = await load(deal(DEAL.harbor));
     expect(stats.requests).toBe(1);
