@@ -26,8 +26,7 @@ export function FieldErrorList({ errors, label, onGoTo, limit = 200 }: FieldErro
         {shown.map((e, i) => (
           <li key={`${e.path}-${i}`} class="opt-errors__item" data-path={e.path}>
             <code class="opt-errors__path">{e.path}</code>
-            <span class="opt-errors__sep" aria-hidden="true"> — </span>
-            <span class="opt-sr-only">: </span>
+            <span class="opt-errors__sep"> — </span>
             <span class="opt-errors__message">{e.message}</span>
             {onGoTo && e.line ? (
               <button type="button" class="opt-linkbutton" onClick={() => onGoTo(e)} aria-label={`Go to line ${e.line} (${e.path})`}>

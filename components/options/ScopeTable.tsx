@@ -50,7 +50,12 @@ export function ScopeTable({ missingScopes, hasToken }: ScopeTableProps) {
                     {row.scopes.map(({ need, missing }) => (
                       <li key={need.scope} class={hasToken && missing ? 'opt-scope opt-scope--missing' : 'opt-scope'}>
                         <code>{need.scope}</code>
-                        {need.alternatives?.length ? <span class="opt-muted"> (or {need.alternatives.join(', ')})</span> : null}
+                        {need.alternatives?.length ? (
+                          <span class="opt-muted">
+                            {' '}
+                            (or {need.alternatives.map((alt) => <code key={alt}>{alt}</code>)})
+                          </span>
+                        ) : null}
                         {need.purpose ? <span class="opt-muted"> — {need.purpose}</span> : null}
                       </li>
                     ))}
@@ -61,7 +66,7 @@ export function ScopeTable({ missingScopes, hasToken }: ScopeTableProps) {
                     {row.blocked ? (
                       <Badge tone="error">Missing</Badge>
                     ) : (
-                      <Badge tone="neutral">Not refused so far</Badge>
+                      <span class="opt-scope-ok">Not refused so far</span>
                     )}
                   </td>
                 ) : null}

@@ -399,6 +399,11 @@ export class OptionsController {
   /** Checks the active playbook (or the unsaved draft) against the token's portal. */
   async lint(subject: 'active' | 'draft' = 'active'): Promise<void> {
     if (subject === 'draft' && !this.runCheck().ok) return;
+    if (this.state.status?.token === 'none') {
+      // Nothing to compare with: say so without a round trip (the background would refuse too).
+      this.set({ lint: { ...this.state.lint, busy: false, notice: null, error: appError('no-token', 'The portal check needs a HubSpot token: it reads the portal of the saved token.') } });
+      return;
+    }
     this.set({ lint: { ...this.state.lint, busy: true, error: null, notice: null } });
     const message: Request = subject === 'draft' ? { type: 'playbook.lint', json: this.state.editor.text } : { type: 'playbook.lint' };
     const res = await this.send(message as Extract<Request, { type: 'playbook.lint' }>);

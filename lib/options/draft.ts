@@ -6,7 +6,7 @@
  */
 import type { Playbook } from '../playbook/types';
 import { validatePlaybook } from '../playbook/validate';
-import { lineColumn, locatePaths } from './json-locate';
+import { findJsonSyntaxError, lineColumn, locatePaths } from './json-locate';
 
 export interface DraftError {
   path: string;
@@ -21,25 +21,6 @@ export type DraftCheck =
   | { ok: true; playbook: Playbook }
   | { ok: false; syntax: boolean; errors: DraftError[] };
 
-/** V8 (Chrome, Node) and SpiderMonkey (Firefox) say where JSON.parse stopped in different words. */
-function syntaxOffset(message: string, text: string): number | null {
-  const position = /at position (\d+)/.exec(message);
-  if (position) return Number(position[1]);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) {
-    const [line, column] = [Number(lineCol[1]), Number(lineCol[2])];
-    let offset = 0;
-    for (let l = 1; l < line; l++) {
-      const next = text.indexOf('\n', offset);
-      if (next < 0) return null;
-      offset = next + 1;
-    }
-    return offset + column - 1;
-  }
-  if (/unexpected end/i.test(message)) return text.length;
-  return null;
-}
-
 export function checkDraft(text: string): DraftCheck {
   if (text.trim() === '') {
     return { ok: false, syntax: true, errors: [{ path: '$', message: 'The playbook is empty: paste or type its JSON.', line: null, column: null, offset: null }] };
@@ -48,11 +29,10 @@ export function checkDraft(text: string): DraftCheck {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const offset = syntaxOffset(raw, text);
-    const where = offset === null ? null : lineColumn(text, offset);
-    // Strip the engine's own location (it is shown as line/column instead).
-    const reason = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ at line \d+ column \d+ of the JSON data$/, '');
+    // Our own scanner says where and why, the same in every browser; the engine's words are the fallback.
+    const found = findJsonSyntaxError(text);
+    const reason = found?.reason ?? (err instanceof Error ? err.message : String(err));
+    const where = found ? lineColumn(text, found.offset) : null;
     return {
       ok: false,
       syntax: true,
@@ -61,7 +41,7 @@ export function checkDraft(text: string): DraftCheck {
         message: `Not valid JSON: ${reason}${where ? ` (line ${where.line}, column ${where.column})` : ''}`,
         line: where?.line ?? null,
         column: where?.column ?? null,
-        offset,
+        offset: found?.offset ?? null,
       }],
     };
   }
