@@ -27,6 +27,8 @@ interface Row {
   same: boolean;
   /** Met items are the same for the same value: shared, frozen. */
   metItems: Map<string, FindingItem>;
+  /** Rows on the record itself carry no `record`: the same value gives the same row (shared, frozen). */
+  ownRows: Map<string | null | undefined, { row: ChecklistRow; t: Tri }>;
 }
 
 export interface ChecklistEval {
@@ -52,6 +54,7 @@ function compileRows(env: Env, list: string, alias: string): Row[] {
         typeId: objectTypeOf(env, ci.object),
         same: ci.object === alias,
         metItems: new Map(),
+        ownRows: new Map(),
       };
     });
     byList.set(list, rows);
@@ -73,15 +76,41 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
   let otherLoaded = false;
   let otherRec: RecordData | undefined;
   let otherRef: RecordRef | undefined;
-  const selfRef = rec ? refOfRecord(rec) : undefined;
   let unknown = false;
   let failed = false;
   for (const row of defs) {
+    if (rec && row.same) {
+      const raw = rec.properties[row.p.name];
+      const key = typeof raw === 'string' ? raw : raw === null ? null : undefined;
+      let hit = row.ownRows.get(key);
+      if (!hit) {
+        const t = row.known.test(ctx, rec);
+        hit = {
+          row: Object.freeze({
+            object: row.object,
+            objectLabel: row.objectLabel,
+            property: row.p.name,
+            label: row.label,
+            value: display(ctx, row.p, typeof raw === 'string' ? raw : null),
+            known: t === MET,
+            record: undefined,
+          }),
+          t,
+        };
+        // Only values that read the same in every evaluation are kept (not dates relative to today).
+        if (row.ownRows.size < 256 && !row.p.isDateTime) row.ownRows.set(key, hit);
+      }
+      if (hit.t === FAIL) failed = true;
+      else if (hit.t === UNK) unknown = true;
+      rows.push(hit.row);
+      tris.push(hit.t);
+      records.push(rec);
+      continue;
+    }
     let target: RecordData | undefined = rec;
-    let ref = selfRef;
+    let ref: RecordRef | undefined;
     let t: Tri;
     if (!rec) t = UNK;
-    else if (row.same) t = row.known.test(ctx, rec);
     else {
       if (other !== row.object) {
         other = row.object;
@@ -105,16 +134,15 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
     if (t === FAIL) failed = true;
     else if (t === UNK) unknown = true;
     const raw = target ? target.properties[row.p.name] : undefined;
-    const r: ChecklistRow = {
+    rows.push({
       object: row.object,
       objectLabel: row.objectLabel,
       property: row.p.name,
       label: row.label,
       value: display(ctx, row.p, typeof raw === 'string' ? raw : null),
       known: t === MET,
-    };
-    if (ref) r.record = ref;
-    rows.push(r);
+      record: ref,
+    });
     tris.push(t);
     records.push(target);
   }
@@ -149,7 +177,7 @@ export function checklistNode(p: P, alias: string, _env: Env): Node {
           continue;
         }
         const target = c.records[i];
-        const fix = t === MET || !target ? null : makeFix([r.record!], row.p, row.p.options);
+        const fix = t === MET || !target ? null : makeFix([r.record ?? refOfRecord(target)], row.p, row.p.options);
         const required = target || t === UNK ? 'a value' : `a ${row.objectLabel.toLowerCase()} to hold it`;
         out.push(item(row.itemLabel, t, r.value, required, fix, t !== MET && r.record && !row.same ? r.record : null));
       }

@@ -20,9 +20,12 @@ export interface StagePos {
 export interface Assoc {
   loaded: boolean;
   edges: AssociationEdge[];
+  /** The primary record, once asked for (cached with the list). */
+  primary: { loaded: boolean; key: string | null } | undefined;
 }
 
 const EMPTY: AssociationEdge[] = [];
+const EMPTY_KEYS: string[] = [];
 
 /** What one evaluation has worked out about one record (kept on the context, never global). */
 export class RecordCache {
@@ -50,8 +53,8 @@ export class Ctx {
   private focusRec: RecordData | null = null;
   private focusCache: RecordCache | null = null;
   private caches: Map<RecordData, RecordCache> | null = null;
-  private assocFrom: string[] = [];
-  private assocType: string[] = [];
+  private assocFrom: string[] | null = null;
+  private assocType: string[] = EMPTY_KEYS;
   private assocOut: Assoc[] = [];
 
   constructor(env: Env, snap: Snapshot, now: number) {
@@ -135,7 +138,12 @@ export class Ctx {
 
   /** Associations of `fromKey` to records of `toTypeId`, as loaded from `fromKey`'s side (cached per evaluation). */
   assoc(fromKey: string, toTypeId: string): Assoc {
-    const froms = this.assocFrom;
+    let froms = this.assocFrom;
+    if (froms === null) {
+      froms = this.assocFrom = [];
+      this.assocType = [];
+      this.assocOut = [];
+    }
     for (let i = 0; i < froms.length; i++) if (froms[i] === fromKey && this.assocType[i] === toTypeId) return this.assocOut[i]!;
     const loaded = this.isLoaded(fromKey, toTypeId);
     const all = this.edgesFrom(fromKey);
@@ -145,7 +153,7 @@ export class Ctx {
       const to = e.to;
       if (to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) (out ??= []).push(e);
     }
-    const a: Assoc = { loaded, edges: out ?? EMPTY };
+    const a: Assoc = { loaded, edges: out ?? EMPTY, primary: undefined };
     if (froms.length < 32) {
       froms.push(fromKey);
       this.assocType.push(toTypeId);
@@ -157,12 +165,27 @@ export class Ctx {
   /** The primary associated record's key (the primary type id), else the first; null when none. */
   primaryKey(fromKey: string, fromAlias: string | null, toAlias: string, toTypeId: string): { loaded: boolean; key: string | null } {
     const a = this.assoc(fromKey, toTypeId);
-    if (a.edges.length === 0) return { loaded: a.loaded, key: null };
-    const typeId = fromAlias ? primaryTypeId(this.env, fromAlias, toAlias) : null;
-    if (typeId !== null) {
-      for (const e of a.edges) for (const t of e.types ?? EMPTY_TYPES) if (t && t.typeId === typeId) return { loaded: true, key: e.to };
+    if (a.primary) return a.primary;
+    let found: { loaded: boolean; key: string | null } | null = null;
+    if (a.edges.length === 0) found = { loaded: a.loaded, key: null };
+    else {
+      const typeId = fromAlias ? primaryTypeId(this.env, fromAlias, toAlias) : null;
+      if (typeId !== null) {
+        for (const e of a.edges) {
+          for (const t of e.types ?? EMPTY_TYPES) {
+            if (t && t.typeId === typeId) {
+              found = { loaded: true, key: e.to };
+              break;
+            }
+          }
+          if (found) break;
+        }
+      }
+      found ??= { loaded: a.loaded, key: a.edges[0]!.to };
     }
-    return { loaded: a.loaded, key: a.edges[0]!.to };
+    // Cached only on lists kept by this evaluation (the shared empty result is never written to).
+    if (a.edges !== EMPTY || a.loaded) a.primary = found;
+    return found;
   }
 
   engagements(key: string): Engagement[] | undefined {

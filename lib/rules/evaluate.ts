@@ -10,8 +10,8 @@ import type { Playbook } from '../playbook/types';
 import type { PortalMeta, RecordData, Snapshot } from './snapshot';
 import { OBJECT_TYPE } from './snapshot';
 import type { Evaluation, Finding, RecordResult } from './result';
-import { getEnv, aliasOf, stageByLabel, type Env } from './resolve';
-import { Ctx, keyOf } from './context';
+import { getEnv, aliasOf, memo, stageByLabel, type Env } from './resolve';
+import { Ctx } from './context';
 import { planFor, runEntry } from './rules';
 import { dealResult, nextStageOf } from './deal';
 import { contactResult } from './contact';
@@ -57,7 +57,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   const ctx = new Ctx(env, snap, nowMs);
   const focus = snap.focus && typeof snap.focus === 'object' ? snap.focus : { objectTypeId: '', id: '' };
   const ref = { objectTypeId: String(focus.objectTypeId ?? ''), id: String(focus.id ?? '') };
-  const rec: RecordData = ctx.record(keyOf(ref)) ?? { ...ref, properties: {} };
+  const rec: RecordData = ctx.record(ref.objectTypeId + '/' + ref.id) ?? { ...ref, properties: {} };
   ctx.focusOn(rec);
   const alias = aliasOf(env, ref.objectTypeId);
   const kind = resultKind(env, ref.objectTypeId, alias);
@@ -80,7 +80,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
     const next = nextStageOf(pos.pipe, pos.stage);
     const extra: Array<{ ruleId: string; text: string }> = [];
     // SOP-2: once the checklist is complete and no note exists, writing the note is the next step.
-    const noteForm = (playbook.rules ?? []).find((x) => x && x.kind === 'form' && x.form === 'sopNote' && x.enabled !== false);
+    const noteForm = memo(env, 'noteForm', () => (playbook.rules ?? []).find((x) => x && x.kind === 'form' && x.form === 'sopNote' && x.enabled !== false) ?? null);
     if (noteForm && r.sop && r.sop.complete && r.sop.noteId === null && pos.pipe?.governed && pos.stage && !pos.stage.lost) {
       const formStage = 'stage' in noteForm && noteForm.stage ? stageByLabel(pos.pipe, noteForm.stage) : null;
       if (!formStage || pos.stage.rank >= formStage.rank) {

@@ -26,6 +26,8 @@ const recKey = (rec: RecordData) => rec.objectTypeId + '/' + rec.id;
 const away = (ctx: Ctx, rec: RecordData | undefined) => (rec && !isFocus(ctx, rec) ? refOfRecord(rec) : null);
 const plural = (n: number, one: string) => `${n} ${one.toLowerCase()}${n === 1 ? '' : 's'}`;
 
+const NO_KEYS: string[] = [];
+
 interface Count {
   t: Tri;
   total: number;
@@ -77,56 +79,68 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
     return c;
   };
 
-  const count = (ctx: Ctx, rec: RecordData | undefined): Count => {
-    if (!rec || !typeId) return { t: UNK, total: 0, matched: 0, candidates: [] };
+  const verdict = (total: number, matched: number, unknown: number): Tri => {
+    if (p.quantifier === 'none') return matched > 0 ? FAIL : unknown > 0 ? UNK : MET;
+    if (p.quantifier === 'all') {
+      const misses = total - matched - unknown;
+      if (misses > 0 || total < min || (max !== undefined && total > max)) return FAIL;
+      return unknown > 0 ? UNK : MET;
+    }
+    const hi = matched + unknown;
+    const upper = max ?? Infinity;
+    if (matched >= min && hi <= upper) return MET;
+    if (hi < min || matched > upper) return FAIL;
+    return UNK;
+  };
+
+  /** Counts the associated records (and lists their keys when `collect`, for a fix). */
+  const count = (ctx: Ctx, rec: RecordData | undefined, collect: boolean): Count => {
+    if (!rec || !typeId) return { t: UNK, total: 0, matched: 0, candidates: NO_KEYS };
     const key = recKey(rec);
-    let candidates: string[];
     if (p.primary) {
       const fromAlias = aliasOf(ctx.env, rec.objectTypeId);
       const prim = ctx.primaryKey(key, fromAlias, target, typeId);
-      if (!prim.loaded) return { t: UNK, total: 0, matched: 0, candidates: prim.key ? [prim.key] : [] };
-      candidates = prim.key ? [prim.key] : [];
-    } else {
-      const a = ctx.assoc(key, typeId);
-      if (!a.loaded) return { t: UNK, total: 0, matched: 0, candidates: a.edges.map((e) => e.to) };
-      candidates = [];
-      for (const e of a.edges) {
-        if (labels && !labelled(e.types)) continue;
-        if (!candidates.includes(e.to)) candidates.push(e.to);
+      const candidates = prim.key ? [prim.key] : NO_KEYS;
+      if (!prim.loaded) return { t: UNK, total: 0, matched: 0, candidates };
+      let matched = candidates.length;
+      let unknown = 0;
+      if (where && prim.key) {
+        const t = where.test(ctx, ctx.record(prim.key));
+        matched = t === MET || t === NA ? 1 : 0;
+        unknown = t === UNK ? 1 : 0;
       }
+      return { t: verdict(candidates.length, matched, unknown), total: candidates.length, matched, candidates };
     }
+    const a = ctx.assoc(key, typeId);
+    if (!a.loaded) return { t: UNK, total: 0, matched: 0, candidates: collect ? a.edges.map((e) => e.to) : NO_KEYS };
+    const edges = a.edges;
+    let total = 0;
     let matched = 0;
     let unknown = 0;
-    if (where) {
-      for (const k of candidates) {
-        const t = where.test(ctx, ctx.record(k));
+    const candidates: string[] | null = collect ? [] : null;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      if (labels && !labelled(e.types)) continue;
+      let dup = false;
+      for (let j = 0; j < i && !dup; j++) if (edges[j]!.to === e.to && (!labels || labelled(edges[j]!.types))) dup = true;
+      if (dup) continue;
+      total++;
+      if (candidates) candidates.push(e.to);
+      if (where) {
+        const t = where.test(ctx, ctx.record(e.to));
         if (t === MET || t === NA) matched++;
         else if (t === UNK) unknown++;
-      }
-    } else matched = candidates.length;
-    const total = candidates.length;
-    let t: Tri;
-    if (p.quantifier === 'none') t = matched > 0 ? FAIL : unknown > 0 ? UNK : MET;
-    else if (p.quantifier === 'all') {
-      const misses = total - matched - unknown;
-      if (misses > 0 || total < min || (max !== undefined && total > max)) t = FAIL;
-      else t = unknown > 0 ? UNK : MET;
-    } else {
-      const lo = matched;
-      const hi = matched + unknown;
-      const upper = max ?? Infinity;
-      if (lo >= min && hi <= upper) t = MET;
-      else if (hi < min || lo > upper) t = FAIL;
-      else t = UNK;
+      } else matched++;
     }
-    return { t, total, matched, candidates };
+    return { t: verdict(total, matched, unknown), total, matched, candidates: candidates ?? NO_KEYS };
   };
 
   return {
     label,
-    test: (ctx, rec) => count(ctx, rec).t,
+    test: (ctx, rec) => count(ctx, rec, false).t,
     items(ctx, rec, out: FindingItem[], hint: Hint | null): Tri {
-      const c = count(ctx, rec);
+      let c = count(ctx, rec, false);
+      if (c.t !== MET && where?.property && !p.primary) c = count(ctx, rec, true);
       let current: string | null;
       const one = p.primary && c.candidates.length === 1 ? ctx.record(c.candidates[0]!) : undefined;
       if (p.primary) {

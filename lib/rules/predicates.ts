@@ -50,15 +50,6 @@ export function unknownNode(label: string): Node {
 
 const norm = (t: Tri): Tri => (t === NA ? MET : t);
 
-function allOf(ts: Tri[]): Tri {
-  let unknown = false;
-  for (const t of ts) {
-    if (t === FAIL) return FAIL;
-    if (t === UNK) unknown = true;
-  }
-  return unknown ? UNK : MET;
-}
-
 /** Fix for a composite condition, from the rule's `fix` on the context record. */
 function hintFix(ctx: Ctx, env: Env, rec: RecordData | undefined, alias: string, hint: Hint | null, suggest?: string) {
   if (!hint || !rec || hint.alias !== alias) return null;
@@ -121,9 +112,14 @@ function allNode(children: Node[], label?: string): Node {
       return unknown ? UNK : MET;
     },
     items(ctx, rec, out, hint) {
-      const ts: Tri[] = [];
-      for (const c of children) ts.push(norm(c.items(ctx, rec, out, hint)));
-      return allOf(ts);
+      let failed = false;
+      let unknown = false;
+      for (const c of children) {
+        const t = norm(c.items(ctx, rec, out, hint));
+        if (t === FAIL) failed = true;
+        else if (t === UNK) unknown = true;
+      }
+      return failed ? FAIL : unknown ? UNK : MET;
     },
   };
 }

@@ -270,17 +270,14 @@ function freeze(f: Finding): Finding {
 /** One rule on one record: a finding, or null when it does not apply (scope `when` false, NA). */
 export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | null {
   const cr = e.cr;
-  let items: FindingItem[] = [];
+  let items: FindingItem[];
   let t: Tri;
   let raw: string | null | undefined;
   try {
     if (cr.when) {
       const w = cr.when.test(ctx, rec);
       if (w === FAIL || w === NA) return null;
-      if (w === UNK) {
-        items.push(item(cr.when.label, UNK, null, `applies only when: ${cr.when.label}`));
-        return finding(cr, e, 'unknown', items);
-      }
+      if (w === UNK) return finding(cr, e, 'unknown', [item(cr.when.label, UNK, null, `applies only when: ${cr.when.label}`)]);
     }
     if (e.metCache) {
       raw = rec.properties[e.metProp!];
@@ -289,6 +286,7 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
         if (hit) return hit;
       }
     }
+    items = [];
     t = cr.test!.items(ctx, rec, items, cr.hint);
   } catch (err) {
     items = [item(INTERNAL, UNK, err instanceof Error ? err.message : String(err), 'a well-formed rule and snapshot')];

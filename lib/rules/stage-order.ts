@@ -9,12 +9,14 @@ import type { RecordData } from './snapshot';
 import type { Ctx } from './context';
 import type { Env, PipeInfo, StageInfo } from './resolve';
 import { FAIL, MET, UNK, item, isFocus, refOfRecord, type Node, type Tri } from './node';
+import { memoBy } from './resolve';
 import { stageHistory } from './history';
 
 type P = Extract<Predicate, { op: 'stageOrder' }>;
 
 export interface StageWalk {
   t: Tri;
+  pipe: PipeInfo | null;
   /** Stages in the order the deal went through them (consecutive repeats collapsed). */
   path: StageInfo[];
   /** The move that skipped a stage, or the first stage when it was not the pipeline's first. */
@@ -24,9 +26,9 @@ export interface StageWalk {
 export function walkStages(ctx: Ctx, rec: RecordData): StageWalk {
   const pos = ctx.stageOf(rec);
   const pipe = pos.pipe;
-  if (!pipe || pipe.open.length === 0) return { t: UNK, path: [], problem: null };
+  if (!pipe || pipe.open.length === 0) return { t: UNK, pipe, path: [], problem: null };
   const history = stageHistory(ctx, rec);
-  if (!history) return { t: UNK, path: [], problem: null };
+  if (!history) return { t: UNK, pipe, path: [], problem: null };
   const path: StageInfo[] = [];
   for (const h of history) {
     const s = pipe.stageById.get(h.stageId);
@@ -35,10 +37,10 @@ export function walkStages(ctx: Ctx, rec: RecordData): StageWalk {
     if (path.length && path[path.length - 1] === s) continue;
     path.push(s);
   }
-  if (path.length === 0) return { t: UNK, path, problem: null };
+  if (path.length === 0) return { t: UNK, pipe, path, problem: null };
   const first = path[0]!;
   if (first.rank !== 0 || first.isClosed) {
-    return { t: FAIL, path, problem: `created in ${first.label}, not ${pipe.open[0]!.label}` };
+    return { t: FAIL, pipe, path, problem: `created in ${first.label}, not ${pipe.open[0]!.label}` };
   }
   let prev = first.rank;
   let prevStage = first;
@@ -46,12 +48,12 @@ export function walkStages(ctx: Ctx, rec: RecordData): StageWalk {
     const s = path[i]!;
     if (s.lost) continue;
     if (s.rank > prev + 1) {
-      return { t: FAIL, path, problem: `${prevStage.label} → ${s.label} skipped ${skipped(pipe, prev, s.rank)}` };
+      return { t: FAIL, pipe, path, problem: `${prevStage.label} → ${s.label} skipped ${skipped(pipe, prev, s.rank)}` };
     }
     prev = s.rank;
     prevStage = s;
   }
-  return { t: MET, path, problem: null };
+  return { t: MET, pipe, path, problem: null };
 }
 
 function skipped(pipe: PipeInfo, from: number, to: number): string {
@@ -61,16 +63,28 @@ function skipped(pipe: PipeInfo, from: number, to: number): string {
     .join(', ');
 }
 
+/** "SQL → Engaged → Proposal"; the in-order prefixes of a pipeline are built once. */
+function pathText(ctx: Ctx, w: StageWalk): string {
+  const pipe = w.pipe;
+  let prefix = w.problem === null && pipe !== null;
+  if (prefix) for (let i = 0; i < w.path.length; i++) if (pipe!.stages[i] !== w.path[i]) prefix = false;
+  if (prefix) {
+    const texts = memoBy(ctx.env, 'pathTexts', pipe!.id, () => pipe!.stages.map((_, i) => pipe!.stages.slice(0, i + 1).map((s) => s.label).join(' → ')));
+    const t = texts[w.path.length - 1];
+    if (t !== undefined) return t;
+  }
+  return w.path.map((s) => s.label).join(' → ') + (w.problem ? ` (${w.problem})` : '');
+}
+
 export function stageOrderNode(p: P, _alias: string, _env: Env): Node {
   const label = p.label ?? 'Started in the first stage and moved stage by stage';
   return {
     label,
     test: (ctx, rec) => (rec ? walkStages(ctx, rec).t : UNK),
     items(ctx, rec, out) {
-      const w = rec ? walkStages(ctx, rec) : { t: UNK as Tri, path: [], problem: null };
-      const pipe = rec ? ctx.stageOf(rec).pipe : null;
-      const first = pipe?.open[0]?.label ?? 'the first stage';
-      const current = w.path.length ? w.path.map((s) => s.label).join(' → ') + (w.problem ? ` (${w.problem})` : '') : null;
+      const w: StageWalk = rec ? walkStages(ctx, rec) : { t: UNK, pipe: null, path: [], problem: null };
+      const first = w.pipe?.open[0]?.label ?? 'the first stage';
+      const current = w.path.length ? pathText(ctx, w) : null;
       out.push(item(label, w.t, current, `starts in ${first} and moves one stage at a time`, null, rec && !isFocus(ctx, rec) ? refOfRecord(rec) : null));
       return w.t === MET ? MET : w.t;
     },
