@@ -269,7 +269,7 @@ class Client implements HubSpotClient {
 
   associationLabels(fromType: string, toType: string): Promise<AssociationType[]> {
     return guard(`association labels ${fromType} → ${toType}`, async () => {
-      const raw = (await this.api.associationLabels.getAll(fromType, toType)) as unknown as Loose;
+      const raw = ((await this.transport.json<unknown>('GET', `/crm/v4/associations/${seg(fromType)}/${seg(toType)}/labels`)) ?? {}) as Loose;
       return ((Array.isArray(raw.results) ? raw.results : []) as unknown[])
         .map(toAssociationType)
         .filter((t): t is AssociationType => t !== null);
@@ -278,7 +278,7 @@ class Client implements HubSpotClient {
 
   pipelines(objectType: string): Promise<PipelineMeta[]> {
     return guard(`pipelines ${objectType}`, async () => {
-      const raw = (await this.api.pipelines.getAll(objectType)) as unknown as Loose;
+      const raw = ((await this.transport.json<unknown>('GET', `/crm/v3/pipelines/${seg(objectType)}`)) ?? {}) as Loose;
       const list = ((Array.isArray(raw.results) ? raw.results : []) as unknown[]).map(toPipeline);
       return list.sort((a, b) => a.displayOrder - b.displayOrder);
     });
@@ -286,7 +286,7 @@ class Client implements HubSpotClient {
 
   properties(objectType: string): Promise<PropertyDef[]> {
     return guard(`properties ${objectType}`, async () => {
-      const raw = (await this.api.properties.getAll(objectType)) as unknown as Loose;
+      const raw = ((await this.transport.json<unknown>('GET', `/crm/v3/properties/${seg(objectType)}`)) ?? {}) as Loose;
       return ((Array.isArray(raw.results) ? raw.results : []) as unknown[]).map(toPropertyDef);
     });
   }
@@ -295,7 +295,7 @@ class Client implements HubSpotClient {
     const out: Owner[] = [];
     let after: string | undefined;
     do {
-      const raw = (await guard('owners', () => this.api.owners.getPage(undefined, after, OWNERS_PAGE))) as unknown as Loose;
+      const raw = ((await this.transport.json<unknown>('GET', '/crm/v3/owners', { limit: OWNERS_PAGE, after })) ?? {}) as Loose;
       out.push(...((Array.isArray(raw.results) ? raw.results : []) as unknown[]).map(toOwner));
       const next = ((raw.paging as Loose | undefined)?.next as Loose | undefined)?.after;
       after = typeof next === 'string' && next !== '' ? next : undefined;
@@ -325,13 +325,18 @@ class Client implements HubSpotClient {
   }
 
   fileMetadata(fileId: string): Promise<FileMeta> {
-    return guard(`file ${fileId}`, async () => toFileMeta(await this.api.files.getById(fileId)));
+    return this.transport.json<unknown>('GET', `/files/v3/files/${seg(fileId)}`).then(toFileMeta);
   }
 
   async schemas(): Promise<ObjectSchemaMeta[]> {
     const raw = ((await this.transport.json<unknown>('GET', '/crm/v3/schemas')) ?? {}) as Loose;
     return ((Array.isArray(raw.results) ? raw.results : []) as unknown[]).map(toSchema).filter((s) => s.objectTypeId !== '');
   }
+}
+
+/** A path segment from a caller's value (object type names, ids). */
+function seg(value: string): string {
+  return encodeURIComponent(value);
 }
 
 /** One entry per associated record, its types merged (v4 may list a record once per page). */

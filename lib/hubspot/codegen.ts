@@ -12,18 +12,16 @@
  * modules the generated code `require`s at load time (url, http, https,
  * form-data) to ./shims.
  *
- * Not used: the schemas module (it calls `/crm-object-schemas/v3/schemas`,
- * HUBSPOT-API.md documents `/crm/v3/schemas`) and account info and call
- * dispositions, which have no generated module: ./client.ts calls those
- * through the same transport.
+ * Only the modules behind the record calls (objects, v4 associations) are
+ * used: they carry the request shapes that matter (search, batch, history).
+ * The metadata calls are single GETs (pipelines, properties, owners,
+ * association labels, files, schemas, account info, call dispositions):
+ * ./client.ts sends those through the same transport directly, because their
+ * generated modules cost ~50 KB gzip of service worker for one GET each
+ * (measured; the background's budget is 150 KB).
  */
 import * as objects from '@hubspot/api-client/lib/codegen/crm/objects';
 import * as associations from '@hubspot/api-client/lib/codegen/crm/associations/v4';
-import * as associationSchema from '@hubspot/api-client/lib/codegen/crm/associations/v4/schema';
-import * as pipelines from '@hubspot/api-client/lib/codegen/crm/pipelines';
-import * as properties from '@hubspot/api-client/lib/codegen/crm/properties';
-import * as owners from '@hubspot/api-client/lib/codegen/crm/owners';
-import * as files from '@hubspot/api-client/lib/codegen/files';
 import { HubSpotServerError } from './errors';
 import type { Transport } from './transport';
 
@@ -45,9 +43,6 @@ export type {
   BatchResponsePublicAssociationMultiWithLabelWithErrors,
   StandardError as AssociationsStandardError,
 } from '@hubspot/api-client/lib/codegen/crm/associations/v4';
-export type { Pipeline, PipelineStage } from '@hubspot/api-client/lib/codegen/crm/pipelines';
-export type { Property } from '@hubspot/api-client/lib/codegen/crm/properties';
-export type { PublicOwner } from '@hubspot/api-client/lib/codegen/crm/owners';
 
 /** What the generated RequestContext offers (identical in every module). */
 interface GeneratedRequest {
@@ -102,11 +97,6 @@ function httpLibrary<Response>(mod: GeneratedModule<Response>, transport: Transp
 export interface CodegenApis {
   objects: { basic: objects.BasicApi; batch: objects.BatchApi; search: objects.SearchApi };
   associations: { basic: associations.BasicApi; batch: associations.BatchApi };
-  associationLabels: associationSchema.DefinitionsApi;
-  pipelines: pipelines.PipelinesApi;
-  properties: properties.CoreApi;
-  owners: owners.OwnersApi;
-  files: files.FilesApi;
 }
 
 /** The generated APIs, configured for one token, base URL and transport. */
@@ -125,31 +115,6 @@ export function createCodegenApis(transport: Transport): CodegenApis {
     httpApi: associations.wrapHttpLibrary(httpLibrary(associations, transport)),
     authMethods,
   });
-  const schemaConfig = associationSchema.createConfiguration({
-    baseServer: new associationSchema.ServerConfiguration(base, {}),
-    httpApi: associationSchema.wrapHttpLibrary(httpLibrary(associationSchema, transport)),
-    authMethods,
-  });
-  const pipelinesConfig = pipelines.createConfiguration({
-    baseServer: new pipelines.ServerConfiguration(base, {}),
-    httpApi: pipelines.wrapHttpLibrary(httpLibrary(pipelines, transport)),
-    authMethods,
-  });
-  const propertiesConfig = properties.createConfiguration({
-    baseServer: new properties.ServerConfiguration(base, {}),
-    httpApi: properties.wrapHttpLibrary(httpLibrary(properties, transport)),
-    authMethods,
-  });
-  const ownersConfig = owners.createConfiguration({
-    baseServer: new owners.ServerConfiguration(base, {}),
-    httpApi: owners.wrapHttpLibrary(httpLibrary(owners, transport)),
-    authMethods,
-  });
-  const filesConfig = files.createConfiguration({
-    baseServer: new files.ServerConfiguration(base, {}),
-    httpApi: files.wrapHttpLibrary(httpLibrary(files, transport)),
-    authMethods,
-  });
 
   return {
     objects: {
@@ -161,10 +126,5 @@ export function createCodegenApis(transport: Transport): CodegenApis {
       basic: new associations.BasicApi(associationsConfig),
       batch: new associations.BatchApi(associationsConfig),
     },
-    associationLabels: new associationSchema.DefinitionsApi(schemaConfig),
-    pipelines: new pipelines.PipelinesApi(pipelinesConfig),
-    properties: new properties.CoreApi(propertiesConfig),
-    owners: new owners.OwnersApi(ownersConfig),
-    files: new files.FilesApi(filesConfig),
   };
 }
