@@ -19,8 +19,12 @@
  * and not counted.
  */
 import type { Engagement, RecordKey } from '../rules/snapshot';
-import { ASSOCIATION_BATCH_LIMIT, BATCH_READ_LIMIT, HISTORY_BATCH_LIMIT } from './scan-client';
 import { SEARCH_PAGE } from './scan-partition';
+
+/** HubSpot's batch sizes (HUBSPOT-API.md; property histories: "at most 50" per batch read). */
+export const BATCH_READ_LIMIT = 100;
+export const HISTORY_BATCH_LIMIT = 50;
+export const ASSOCIATION_BATCH_LIMIT = 1_000;
 
 export interface PageFloorInput {
   focusType: string;

@@ -22,7 +22,6 @@ import { ENGAGEMENT_TYPES, type RecordNeeds } from '../playbook/requirements';
 import type { Playbook } from '../playbook/types';
 import type { AssociationEdge, EngagementType, PortalMeta, RecordData, RecordKey, Snapshot } from '../rules/snapshot';
 import { stageProperty } from '../rules/hubspot';
-import { batchReadWithHistory, scanClient } from './scan-client';
 import { pageFloor } from './scan-floor';
 import type { RecordPlan, ScanNeeds } from './scan-needs';
 import type { ScanTarget } from './scan-selection';
@@ -60,7 +59,7 @@ const keyOf = (typeId: string, id: string): RecordKey => `${typeId}/${id}`;
 export async function loadPage(input: PageInput): Promise<PageLoad> {
   const { target, meta, now, typeOf } = input;
   const typeId = target.objectTypeId;
-  const client = scanClient(input.client);
+  const client = input.client;
   const plans = input.records.map((r) => input.needs.forRecord({ objectTypeId: typeId, properties: r.properties }));
 
   // The page's reads: the union of what each record's pruned needs ask for.
@@ -96,7 +95,8 @@ export async function loadPage(input: PageInput): Promise<PageLoad> {
     group.ids.push(obj.id);
   });
   const historyReads = [...byHistory.values()].map((g) =>
-    batchReadWithHistory(input.client, typeId, g.ids, { properties: [stageProperty(typeId)], propertiesWithHistory: g.names }).then((res) => {
+    // The client sends history reads in batches of ≤ 50 (HubSpot's limit for property histories).
+    client.batchRead(typeId, g.ids, { properties: [stageProperty(typeId)], propertiesWithHistory: g.names }).then((res) => {
       for (const r of res.results) graph.addRecord(typeId, r, g.names);
     }),
   );
@@ -131,7 +131,7 @@ export async function loadPage(input: PageInput): Promise<PageLoad> {
       missing: graph.missing,
       historyTypes: new Set([...history.entries()].filter(([, s]) => s.size > 0).map(([t]) => t)),
       engagements: graph.engagements,
-      fileRequests: input.client.requestLog.filter((e) => e.path.includes('/files/v3/files/')).length,
+      fileRequests: client.requestLog.filter((e) => e.path.includes('/files/v3/files/')).length,
     }),
   };
 }
