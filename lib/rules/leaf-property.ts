@@ -242,15 +242,20 @@ export function ownerResolvesNode(pred: Leaf<'ownerResolves'>, alias: string, en
     },
   });
   if (env.owners.size > 0) return node;
-  // No owners in the portal metadata: whether the id resolves cannot be told.
+  // No owners in the portal metadata: an unset owner still fails; whether a set id resolves cannot be told.
+  const blankOrUnknown = (rec: RecordData | undefined): Tri => {
+    const v = rec ? rec.properties[p.name] : undefined;
+    return v === undefined ? UNK : typeof v !== 'string' || isBlank(v) ? FAIL : UNK;
+  };
   return {
     ...node,
-    test: (ctx, rec) => (node.test(ctx, rec) === FAIL ? FAIL : UNK),
+    test: (_ctx, rec) => blankOrUnknown(rec),
     items(ctx, rec, out, hint) {
-      const t = node.items(ctx, rec, out, hint);
+      node.items(ctx, rec, out, hint);
+      const t = blankOrUnknown(rec);
       const last = out[out.length - 1];
-      if (t !== FAIL && last) last.status = 'unknown';
-      return t === FAIL ? FAIL : UNK;
+      if (last) last.status = t === FAIL ? 'missing' : 'unknown';
+      return t;
     },
   };
 }
