@@ -80,6 +80,9 @@ export function Sidebar({ model, actions, controls }: SidebarProps) {
           onToggleLearn={controls.toggleLearnMode}
         />
         <div class="sop-body" id="sop-body">
+          <p class={model.notice ? 'sop-notice' : 'sop-visually-hidden'} role="status" data-notice>
+            {model.notice}
+          </p>
           {error ? <ErrorPanel error={error} withData={data !== null} /> : null}
           {data ? <CacheBanner meta={data.meta} refreshing={model.refreshing} offline={model.offline} now={model.now} /> : null}
           {data ? <OutboxList entries={data.outbox} /> : null}

@@ -114,4 +114,6 @@ export interface SidebarModel {
   ui: UiPrefs;
   /** Clock for ages and due dates (ms since epoch); passed in so views are pure. */
   now: number;
+  /** The outcome of the last write, announced (a fixed item leaves the list, so its own message would vanish). */
+  notice: string | null;
 }

@@ -79,6 +79,7 @@ export class ViewStore {
   /** Object types the background said it does not govern (no need to ask again on this page). */
   private ungoverned = new Set<string>();
   private actionsCache = new Map<string, SidebarActions>();
+  private notice: string | null = null;
 
   constructor(private readonly deps: ViewStoreDeps) {}
 
@@ -117,6 +118,7 @@ export class ViewStore {
       learnMode: this.learnMode,
       ui: this.ui,
       now: this.deps.now(),
+      notice: this.notice,
     };
   }
 
@@ -146,6 +148,7 @@ export class ViewStore {
       this.emit();
       return;
     }
+    this.notice = null;
     const known = this.ungoverned.has(`${target.portalId}:${target.ref.objectTypeId}`) ? false : null;
     this.current = {
       target,
@@ -289,10 +292,11 @@ export class ViewStore {
   private createActions(target: RecordTarget): SidebarActions {
     const { send } = this.deps;
     const view = { portalId: target.portalId, ref: target.ref };
-    const written = (res: Awaited<ReturnType<ContentSend>>): ActionResult => {
+    const written = (res: Awaited<ReturnType<ContentSend>>, what: string): ActionResult => {
       if (!res.ok) return { ok: false, error: res.error };
       const data = res.data as { sent: boolean; entries: OutboxEntry[] };
       this.mergeOutbox(target, data.entries);
+      this.announce(target, data.sent ? `${what}: saved in HubSpot.` : `${what}: queued, sent when HubSpot is reachable.`);
       return { ok: true, sent: data.sent };
     };
     return {
@@ -300,18 +304,18 @@ export class ViewStore {
         if (targetKey(target) === this.key) this.refresh();
       },
       updateProperty: async (write: PropertyWrite) =>
-        written(await send({ type: 'property.update', ...view, targets: write.targets, property: write.property, value: write.value, label: write.label })),
+        written(await send({ type: 'property.update', ...view, targets: write.targets, property: write.property, value: write.value, label: write.label }), write.label),
       logCall: async (draft: CallDraft): Promise<CallLogResult> => {
         const res = await send({ type: 'call.log', ...view, properties: callProperties(draft) });
         if (!res.ok) return { ok: false, error: res.error };
-        const result = written(res);
+        const result = written(res, 'Call logged');
         return { ok: true, sent: result.ok && result.sent, cadence: res.data.cadence ?? null };
       },
-      createSopNote: async (confirmGaps: boolean) => written(await send({ type: 'sopNote.create', ...view, confirmGaps })),
+      createSopNote: async (confirmGaps: boolean) => written(await send({ type: 'sopNote.create', ...view, confirmGaps }), 'S&OP note'),
       applyCadence: async (updates: CadenceUpdate[]) =>
         updates.length === 0
           ? { ok: true, sent: true }
-          : written(await send({ type: 'cadence.apply', ...view, updates: updates.map((u) => ({ property: u.property, value: u.value })) })),
+          : written(await send({ type: 'cadence.apply', ...view, updates: updates.map((u) => ({ property: u.property, value: u.value })) }), 'Cadence updated'),
       retryOutbox: async (id: string) => {
         const res = await send({ type: 'outbox.retry', id });
         return res.ok ? { ok: true, sent: res.data.sent } : { ok: false, error: res.error };
@@ -325,6 +329,12 @@ export class ViewStore {
       saveDraft: (draft: CallDraft | null) => this.deps.drafts.save(target, draft),
       openOptions: this.deps.openOptions,
     };
+  }
+
+  private announce(target: RecordTarget, text: string): void {
+    if (this.key !== targetKey(target)) return;
+    this.notice = text;
+    this.emit();
   }
 
   private mergeOutbox(target: RecordTarget, entries: OutboxEntry[]): void {

@@ -54,6 +54,7 @@ export function model(evaluation: Evaluation | null, extra: Partial<SidebarModel
     learnMode: false,
     ui: { collapsed: false, width: 360 },
     now: NOW,
+    notice: null,
     ...extra,
   };
 }

@@ -15,9 +15,9 @@ describe('Sidebar shell: DOM contract', () => {
   });
 
   test('loading shows a skeleton and data-state=loading', () => {
-    const { container, getByRole } = renderSidebar(model(null, { phase: 'loading' }));
+    const { container, getByText } = renderSidebar(model(null, { phase: 'loading' }));
     expect(container.querySelector('[data-sop-root]')!.getAttribute('data-state')).toBe('loading');
-    expect(getByRole('status').getAttribute('aria-busy')).toBe('true');
+    expect(getByText('Loading SOP checks…').closest('[role="status"]')!.getAttribute('aria-busy')).toBe('true');
     expect(container.querySelectorAll('[data-rule-id]')).toHaveLength(0);
   });
 

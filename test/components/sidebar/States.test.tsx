@@ -107,6 +107,13 @@ describe('Sidebar states', () => {
     expect(controls.resize).toHaveBeenLastCalledWith(640, true);
   });
 
+  test('the last write’s outcome is announced in a live region', () => {
+    const { container } = renderSidebar(model(dealProposal, { notice: 'Set Rate Range to 4-6%: saved in HubSpot.' }));
+    const notice = container.querySelector('[data-notice]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe('Set Rate Range to 4-6%: saved in HubSpot.');
+  });
+
   test('width comes from the model as a px string (Preact 11 adds no unit)', () => {
     const { container } = renderSidebar(model(dealProposal, { ui: { collapsed: false, width: 420 } }));
     expect((container.querySelector('[data-sop-root]') as HTMLElement).style.width).toBe('420px');

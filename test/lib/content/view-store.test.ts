@@ -215,11 +215,14 @@ describe('ViewStore', () => {
     expect(create.message).toEqual({ type: 'sopNote.create', portalId: PORTAL, ref: { objectTypeId: '0-3', id: '9001' }, confirmGaps: true });
     create.resolve({ ok: true, data: { sent: true, entries: [], createdIds: ['77001'] } });
     expect(await note).toEqual({ ok: true, sent: true });
+    expect(store.model()?.notice).toBe('S&OP note: saved in HubSpot.');
     const entry = outboxEntry('cccccccc', { objectTypeId: '0-3', id: '9001' }, 'pending');
     const p = actions.logCall({ outcomeId: 'x', type: 'Check In - Call', direction: 'OUTBOUND', body: 'Fine', when: '2025-03-10T09:30' });
     const cadence = { moves: true, stage: 'Summary of Call', updates: [{ property: 'hs_pipeline_stage', value: '160100005' }], steps: ['Send the NPS survey.'] };
     bg.take('call.log').resolve({ ok: true, data: { sent: false, entries: [entry], createdIds: [], cadence } });
     expect(await p).toEqual({ ok: true, sent: false, cadence });
+    // The outcome is announced in the sidebar (the fixed item itself leaves the open list).
+    expect(store.model()?.notice).toBe('Call logged: queued, sent when HubSpot is reachable.');
     expect(store.model()?.data?.outbox.map((e) => e.id)).toEqual(['cccccccc']);
     const f = actions.applyCadence([{ property: 'contact_ratio', value: '1_month' }]);
     expect(bg.pending.at(-1)!.message).toEqual({ type: 'cadence.apply', portalId: PORTAL, ref: { objectTypeId: '0-3', id: '9001' }, updates: [{ property: 'contact_ratio', value: '1_month' }] });
