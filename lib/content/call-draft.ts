@@ -15,6 +15,24 @@ export const FIELD_PROPERTY = {
   when: 'hs_timestamp',
 } as const satisfies Record<keyof CallDraft, string>;
 
+/** HubSpot's limit for a call body (hs_call_body, like hs_note_body). */
+export const CALL_BODY_MAX = 65_536;
+
+/**
+ * The rep types plain text; HubSpot renders `hs_call_body` as HTML. So the
+ * text is HTML-escaped (a typed `<b>` stays text, nothing from the page or
+ * the rep becomes markup) and line breaks become `<br>`.
+ */
+export function plainTextToHtml(text: string): string {
+  const escaped = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+  return escaped.replace(/\r\n|\r|\n/g, '<br>');
+}
+
 export type DraftErrors = Partial<Record<keyof CallDraft, string>>;
 
 export function localDateTime(ms: number): string {
@@ -44,6 +62,7 @@ export function validateDraft(spec: CallLogSpec, draft: CallDraft): DraftErrors 
   if (!spec.types.some((t) => t.value === draft.type)) errors.type = 'Choose the call type.';
   if (!spec.directions.some((d) => d.value === draft.direction)) errors.direction = 'Choose the call direction.';
   if (required.has(FIELD_PROPERTY.body) && draft.body.trim() === '') errors.body = 'Write the breakdown of the conversation.';
+  else if (plainTextToHtml(draft.body).length > CALL_BODY_MAX) errors.body = 'The breakdown is too long for HubSpot; shorten it.';
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(draft.when) || Number.isNaN(new Date(draft.when).getTime())) {
     errors.when = 'Enter when the call happened.';
   }

@@ -12,6 +12,7 @@ import type { PushMessage } from '../messages/protocol';
 import type { Settings } from '../messages/schemas';
 import type { AppError } from '../messages/errors';
 import type { ContentSend } from './messaging';
+import { plainTextToHtml } from './call-draft';
 import { targetKey, type RecordTarget } from './record-url';
 import {
   SIDEBAR_DEFAULT_WIDTH,
@@ -360,7 +361,7 @@ export function callProperties(draft: CallDraft): Record<string, string> {
     hs_call_disposition: draft.outcomeId,
     hs_activity_type: draft.type,
     hs_call_direction: draft.direction,
-    hs_call_body: draft.body,
+    hs_call_body: plainTextToHtml(draft.body),
     hs_timestamp: Number.isNaN(when.getTime()) ? draft.when : when.toISOString(),
   };
 }

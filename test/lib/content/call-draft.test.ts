@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyDraft, isCheckIn, sanitizeDraft, validateDraft } from '../../../lib/content/call-draft';
+import { CALL_BODY_MAX, emptyDraft, isCheckIn, plainTextToHtml, sanitizeDraft, validateDraft } from '../../../lib/content/call-draft';
 import { CONNECTED, NO_ANSWER, callLogSpec } from '../../fixtures/evaluations';
 
 const good = { outcomeId: CONNECTED, type: 'Check In - Call', direction: 'OUTBOUND', body: 'Reviewed denials', when: '2025-03-10T09:30' };
@@ -27,6 +27,11 @@ describe('call-log draft rules', () => {
     expect(validateDraft(callLogSpec, { ...good, body: '   ' }).body).toBeDefined();
     expect(validateDraft(callLogSpec, { ...good, when: 'soon' }).when).toBeDefined();
     expect(validateDraft({ ...callLogSpec, required: [] }, { ...good, body: '' }).body).toBeUndefined();
+  });
+
+  test('the call body is escaped for HubSpot’s HTML rendering, and its escaped length is checked', () => {
+    expect(plainTextToHtml(`Tom & Jerry's <script>x</script> "q"\r\nline 2\nline 3`)).toBe('Tom &amp; Jerry&#39;s &lt;script&gt;x&lt;/script&gt; &quot;q&quot;<br>line 2<br>line 3');
+    expect(validateDraft(callLogSpec, { ...good, body: '<'.repeat(CALL_BODY_MAX / 4 + 1) }).body).toBe('The breakdown is too long for HubSpot; shorten it.');
   });
 
   test('sanitizeDraft keeps only string fields', () => {

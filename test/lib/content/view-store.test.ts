@@ -251,12 +251,13 @@ describe('ViewStore', () => {
 
 describe('callProperties', () => {
   test('CH-2: maps the draft to call properties with an ISO hs_timestamp', () => {
-    const props = callProperties({ outcomeId: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', type: 'Check In - Call', direction: 'OUTBOUND', body: 'All good', when: '2025-03-10T09:30' });
+    const props = callProperties({ outcomeId: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', type: 'Check In - Call', direction: 'OUTBOUND', body: 'All <b>good</b>\nNext: Q2 review', when: '2025-03-10T09:30' });
     expect(props).toEqual({
       hs_call_disposition: 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
       hs_activity_type: 'Check In - Call',
       hs_call_direction: 'OUTBOUND',
-      hs_call_body: 'All good',
+      // HubSpot renders the body as HTML: the rep's text is escaped, line breaks kept.
+      hs_call_body: 'All &lt;b&gt;good&lt;/b&gt;<br>Next: Q2 review',
       hs_timestamp: new Date('2025-03-10T09:30').toISOString(),
     });
   });
