@@ -170,6 +170,8 @@ export function parseInstant(value: string | null | undefined): number | null {
   if (s.length === 0) return null;
   const fast = parseIsoFast(s);
   if (fast === fast) return fast;
+  // ISO-shaped but invalid (2025-02-30, 25:00): not a date, whatever a lenient parser would make of it.
+  if (s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && isDigit(s.charCodeAt(0))) return null;
   let allDigits = s.length >= 9 && s.length <= 15;
   for (let i = 0; allDigits && i < s.length; i++) if (!isDigit(s.charCodeAt(i))) allDigits = false;
   if (allDigits) return Number(s);

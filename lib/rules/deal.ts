@@ -22,6 +22,8 @@ function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo |
   let counts: number[] | null = null;
   for (const f of findings) {
     if (f.stage === undefined || f.severity !== 'required' || (f.status !== 'missing' && f.status !== 'violation')) continue;
+    // What an open deal would need if it were lost is not on its way forward.
+    if (f.group === 'toLost' && f.status === 'missing') continue;
     const idx = pipe.stages.findIndex((s) => s.label === f.stage);
     if (idx < 0) continue;
     let items = 0;
