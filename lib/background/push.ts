@@ -10,7 +10,8 @@
  * - Extension pages: `runtime.sendMessage(push)` (no listener → ignored).
  * Messages carry PUSH_TAG, so listeners tell them from requests.
  */
-import { PUSH_TAG, type PushMessage } from '../messages/protocol';
+import { PUSH_TAG } from '../messages/constants';
+import type { PushMessage } from '../messages/protocol';
 import type { RecordRef } from '../rules/snapshot';
 
 type Payload<E extends PushMessage['event']> = Omit<Extract<PushMessage, { event: E }>, 'tag'>;

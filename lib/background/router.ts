@@ -10,15 +10,8 @@
  * The answer is always a protocol Response, never an exception.
  */
 import { appError } from '../messages/errors';
-import {
-  PRIVILEGED,
-  requestSchema,
-  type Request,
-  type RequestOf,
-  type RequestType,
-  type Response,
-  type ResponseData,
-} from '../messages/protocol';
+import type { RequestOf, RequestType, Response, ResponseData } from '../messages/protocol';
+import { PRIVILEGED, parseRequest, type Request } from '../messages/requests';
 import { toAppError } from './errors';
 
 /** The parts of runtime.MessageSender the checks read. */
@@ -104,17 +97,17 @@ export class Router {
     try {
       const from = this.classify(sender);
       if (!from) return { ok: false, error: appError('forbidden', 'Messages are accepted only from SOP Sidebar’s own pages and its sidebar on HubSpot.') };
-      const parsed = requestSchema.safeParse(message);
-      if (!parsed.success) {
+      const parsed = parseRequest(message);
+      if (!parsed.ok) {
         const type = typeof message === 'object' && message !== null && 'type' in message ? String((message as { type: unknown }).type) : '?';
         return {
           ok: false,
-          error: appError('bad-message', `Malformed or unknown message (${type.slice(0, 60)}): ${parsed.error.issues[0]?.message ?? 'invalid'}.`, {
-            details: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+          error: appError('bad-message', `Malformed or unknown message (${type.slice(0, 60)}): ${parsed.issues[0]?.message ?? 'invalid'}.`, {
+            details: parsed.issues.slice(0, 20),
           }),
         };
       }
-      const request: Request = parsed.data;
+      const request: Request = parsed.request;
       if (PRIVILEGED.has(request.type) && from !== 'page') {
         return { ok: false, error: appError('forbidden', `${request.type} is accepted only from the extension's own pages.`) };
       }

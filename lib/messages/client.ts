@@ -10,9 +10,9 @@
  */
 import { browser } from 'wxt/browser';
 import { appError, type AppError } from './errors';
+import { parseRequest } from './requests';
 import {
   pushSchema,
-  requestSchema,
   responseDataSchemas,
   responseEnvelopeSchema,
   type PushMessage,
@@ -44,18 +44,16 @@ export interface Client {
 export function createClient(transport: Transport = runtimeTransport): Client {
   return {
     async send<M extends Request>(message: M): Promise<Response<M['type']>> {
-      const checked = requestSchema.safeParse(message);
-      if (!checked.success) {
+      const checked = parseRequest(message);
+      if (!checked.ok) {
         return {
           ok: false,
-          error: appError('bad-message', `Not sent: ${checked.error.issues[0]?.message ?? 'invalid message'}`, {
-            details: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          }),
+          error: appError('bad-message', `Not sent: ${checked.issues[0]?.message ?? 'invalid message'}`, { details: checked.issues }),
         };
       }
       let raw: unknown;
       try {
-        raw = await transport(checked.data);
+        raw = await transport(checked.request);
       } catch (err) {
         return { ok: false, error: transportError(err) };
       }

@@ -42,25 +42,40 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
-export type FieldError = z.infer<typeof fieldErrorSchema>;
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
-export const appErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
+/** Built on first use (z.lazy): the background imports this module and should not pay for schemas at start. */
+export const fieldErrorSchema: z.ZodType<FieldError> = z.lazy(() => z.object({ path: z.string(), message: z.string() }));
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
   /** ISO datetime a rate/daily limit resets or the next retry is due. */
-  retryAt: z.string().nullable().optional(),
+  retryAt?: string | null | undefined;
   /** Scopes the token lacks (missing-scopes). */
-  scopes: z.array(z.string()).optional(),
+  scopes?: string[] | undefined;
   /** The token's portal (wrong-portal). */
-  tokenPortalId: z.number().nullable().optional(),
+  tokenPortalId?: number | null | undefined;
   /** The outbox entry the failed write is kept in (visible, retryable, discardable). */
-  outboxId: z.string().optional(),
+  outboxId?: string | undefined;
   /** Field-level problems (validation, playbook import). */
-  details: z.array(fieldErrorSchema).optional(),
-});
+  details?: FieldError[] | undefined;
+}
 
-export type AppError = z.infer<typeof appErrorSchema>;
+export const appErrorSchema: z.ZodType<AppError> = z.lazy(() =>
+  z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    retryAt: z.string().nullable().optional(),
+    scopes: z.array(z.string()).optional(),
+    tokenPortalId: z.number().nullable().optional(),
+    outboxId: z.string().optional(),
+    details: z.array(fieldErrorSchema).optional(),
+  }),
+);
 
 export function appError(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): AppError {
   return { code, message, ...extra };

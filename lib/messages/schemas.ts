@@ -9,21 +9,24 @@ import * as z from 'zod';
 import type { Evaluation } from '../rules/result';
 import type { Playbook } from '../playbook/types';
 import { appErrorSchema, fieldErrorSchema } from './errors';
+import {
+  API_TIERS,
+  SIDEBAR_WIDTH,
+  apiTierField,
+  portalIdField,
+  propertyNameField,
+  propertyValueField,
+  recordRefField,
+  scanStartFields,
+  settingsPatchField,
+} from './fields';
 
-/** HubSpot portal ids are positive integers. */
-export const portalIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export { API_TIERS, SIDEBAR_WIDTH };
 
-export const recordRefSchema = z.strictObject({
-  /** `0-3`, `2-9000101`… */
-  objectTypeId: z.string().regex(/^\d{1,3}-\d{1,12}$/, 'objectTypeId must look like 0-3 or 2-123456'),
-  id: z.string().regex(/^[1-9]\d{0,19}$/, 'record id must be a positive integer'),
-});
-
-/** CRM property internal names: lowercase letters, digits, underscores (HubSpot's rule). */
-export const propertyNameSchema = z.string().regex(/^[a-z0-9_]{1,100}$/i, 'not a HubSpot property name');
-
-/** HubSpot wire values are strings (multi-select joined with `;`). */
-export const propertyValueSchema = z.string().max(65_536);
+export const portalIdSchema = portalIdField();
+export const recordRefSchema = recordRefField();
+export const propertyNameSchema = propertyNameField();
+export const propertyValueSchema = propertyValueField();
 
 const findingStatus = z.enum(['met', 'missing', 'violation', 'warning', 'unknown']);
 
@@ -113,11 +116,8 @@ export const writeResultSchema = z.object({
 });
 export type WriteResult = z.infer<typeof writeResultSchema>;
 
-export const API_TIERS = [100, 190, 250] as const;
-export const apiTierSchema = z.union([z.literal(100), z.literal(190), z.literal(250)]);
+export const apiTierSchema = apiTierField();
 export type ApiTier = z.infer<typeof apiTierSchema>;
-
-export const SIDEBAR_WIDTH = { min: 280, max: 640, default: 360 } as const;
 
 export const settingsSchema = z.object({
   apiTier: apiTierSchema,
@@ -137,18 +137,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsPatchSchema = z.strictObject({
-  apiTier: apiTierSchema.optional(),
-  learnMode: z
-    .strictObject({ enabled: z.boolean().nullable().optional(), days: z.number().int().min(0).max(365).optional() })
-    .optional(),
-  sidebar: z
-    .strictObject({
-      collapsed: z.boolean().optional(),
-      width: z.number().int().min(SIDEBAR_WIDTH.min).max(SIDEBAR_WIDTH.max).optional(),
-    })
-    .optional(),
-});
+export const settingsPatchSchema = settingsPatchField();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const TOKEN_STATES = [
@@ -227,16 +216,7 @@ export const scanStatusSchema = z.looseObject({
 });
 export type ScanStatus = z.infer<typeof scanStatusSchema>;
 
-export const scanStartSchema = {
-  /** Playbook object aliases to scan (empty/absent = every governed object). */
-  objects: z.array(z.string().min(1).max(100)).max(50).optional(),
-  /** Only these rule ids (absent = all). */
-  ruleIds: z.array(z.string().min(1).max(100)).max(500).optional(),
-  /** Stop after this many records. */
-  limit: z.number().int().positive().max(1_000_000).optional(),
-  /** Anything else the scan runner understands; it validates these itself. */
-  options: z.record(z.string(), z.unknown()).optional(),
-};
+export const scanStartSchema = scanStartFields();
 
 export const scanResultsSchema = z.object({
   scanId: z.string(),

@@ -9,7 +9,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { FieldError } from '../messages/errors';
 import type { ApiTier } from '../messages/schemas';
-import { SIDEBAR_WIDTH } from '../messages/schemas';
+import { SIDEBAR_WIDTH } from '../messages/fields';
 import type { Playbook } from '../playbook/types';
 
 /** Free/Starter: the safe default until the admin says otherwise. */

@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod';
-import { apiTierSchema, type ApiTier } from '../messages/schemas';
+import { apiTierField, once } from '../messages/fields';
+import type { ApiTier } from '../messages/schemas';
 
 export interface ManagedPolicy {
   apiTier?: ApiTier;
@@ -19,13 +20,13 @@ export interface ManagedPolicy {
   allowedPortalIds?: number[];
 }
 
-const fields = {
-  apiTier: apiTierSchema,
+const fields = once(() => ({
+  apiTier: apiTierField(),
   learnMode: z.boolean(),
   learnModeDays: z.number().int().min(0).max(365),
   playbook: z.string().min(2),
   allowedPortalIds: z.array(z.number().int().positive()),
-} as const;
+}));
 
 export type ManagedArea = { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
 
@@ -38,7 +39,7 @@ export async function readManagedPolicy(area: ManagedArea | undefined = browser.
     return {};
   }
   const policy: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(fields)) {
+  for (const [key, schema] of Object.entries(fields())) {
     if (!(key in raw)) continue;
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success) policy[key] = parsed.data;
