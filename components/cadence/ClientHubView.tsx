@@ -1,6 +1,7 @@
 import type { CadenceResult, Evaluation, FindingGroup } from '../../lib/rules/result';
 import { FindingSection } from '../sidebar/FindingSection';
 import { GuidanceList } from '../sidebar/GuidanceList';
+import { OtherFindings } from '../sidebar/OtherFindings';
 import { formatDate } from '../sidebar/format';
 import { inGroups, notInGroups } from '../sidebar/finding-groups';
 
@@ -76,7 +77,7 @@ export function ClientHubView({ evaluation, result }: { evaluation: Evaluation; 
           </>
         ) : null}
       </FindingSection>
-      <FindingSection id="other" title="Other checks" findings={notInGroups(evaluation.findings, PLACED)} />
+      <OtherFindings findings={notInGroups(evaluation.findings, PLACED)} />
       <GuidanceList guidance={evaluation.guidance} />
     </>
   );

@@ -2,6 +2,7 @@ import type { CompanyResult, Evaluation, FindingGroup } from '../../lib/rules/re
 import { Duplicates } from '../contact/Duplicates';
 import { FindingSection } from '../sidebar/FindingSection';
 import { GuidanceList } from '../sidebar/GuidanceList';
+import { OtherFindings } from '../sidebar/OtherFindings';
 import { inGroups, notInGroups } from '../sidebar/finding-groups';
 import { AccountSummary } from './AccountSummary';
 import { HealthScore } from './HealthScore';
@@ -23,7 +24,7 @@ export function CompanyView({ evaluation, result }: { evaluation: Evaluation; re
       <HierarchyTree hierarchy={result.hierarchy} rollup={result.rollup} />
       <FindingSection id="hygiene" title="Record hygiene" findings={inGroups(rest, 'hygiene')} />
       <Duplicates duplicates={result.duplicates} findings={duplicateFindings} />
-      <FindingSection id="other" title="Other checks" findings={notInGroups(rest, PLACED)} />
+      <OtherFindings findings={notInGroups(rest, PLACED)} />
       <GuidanceList guidance={evaluation.guidance} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { ContactResult, Evaluation, FindingGroup } from '../../lib/rules/result';
 import { FindingSection } from '../sidebar/FindingSection';
 import { GuidanceList } from '../sidebar/GuidanceList';
+import { OtherFindings } from '../sidebar/OtherFindings';
 import { inGroups, notInGroups } from '../sidebar/finding-groups';
 import { Consent } from './Consent';
 import { Duplicates } from './Duplicates';
@@ -25,7 +26,7 @@ export function ContactView({ evaluation, result }: { evaluation: Evaluation; re
       <Consent consent={result.consent} findings={inGroups(rest, 'consent')} guidance={consentGuidance} />
       <FindingSection id="hygiene" title="Record hygiene" findings={inGroups(rest, 'hygiene', 'profile')} />
       <Duplicates duplicates={result.duplicates} findings={duplicateFindings} />
-      <FindingSection id="other" title="Other checks" findings={notInGroups(rest, PLACED)} />
+      <OtherFindings findings={notInGroups(rest, PLACED)} />
       <GuidanceList guidance={evaluation.guidance.filter((g) => !CONSENT_GUIDE.test(g.ruleId))} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { DealResult, Evaluation, FindingGroup } from '../../lib/rules/result';
 import { FindingSection } from '../sidebar/FindingSection';
 import { GuidanceList } from '../sidebar/GuidanceList';
+import { OtherFindings } from '../sidebar/OtherFindings';
 import { inGroups, notInGroups } from '../sidebar/finding-groups';
 import { BuyingCommittee } from './BuyingCommittee';
 import { SopChecklist } from './SopChecklist';
@@ -55,7 +56,7 @@ export function DealView({ evaluation, result }: { evaluation: Evaluation; resul
         findings={inGroups(findings, 'toLost')}
       />
       <FindingSection id="afterWon" title="After closing won" findings={inGroups(findings, 'afterWon')} />
-      <FindingSection id="other" title="Other checks" findings={notInGroups(findings, PLACED)} />
+      <OtherFindings findings={notInGroups(findings, PLACED)} />
       <GuidanceList guidance={evaluation.guidance} />
     </>
   );

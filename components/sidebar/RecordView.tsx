@@ -4,7 +4,7 @@ import { ClientHubView } from '../cadence/ClientHubView';
 import { CompanyView } from '../company/CompanyView';
 import { ContactView } from '../contact/ContactView';
 import { DealView } from '../deal/DealView';
-import { FindingSection } from './FindingSection';
+import { OtherFindings } from './OtherFindings';
 import { GuidanceList } from './GuidanceList';
 import { sortFindings } from './finding-groups';
 
@@ -23,7 +23,14 @@ export function RecordView({ evaluation }: { evaluation: Evaluation }) {
         <ClientHubView evaluation={evaluation} result={result} />
       ) : (
         <>
-          <FindingSection id="checks" title="Checks" findings={sortFindings(evaluation.findings)} empty="No SOP checks apply to this record." />
+          {evaluation.findings.length === 0 ? (
+            <section class="sop-section" aria-labelledby="sop-section-checks" data-section="checks">
+              <h3 id="sop-section-checks">Checks</h3>
+              <p class="sop-empty">No SOP checks apply to this record.</p>
+            </section>
+          ) : (
+            <OtherFindings findings={sortFindings(evaluation.findings)} />
+          )}
           <GuidanceList guidance={evaluation.guidance} />
         </>
       )}

@@ -136,3 +136,12 @@ describe('engine → sidebar: specifics', () => {
     expect(ungovernedDeal().findings.filter((f) => f.ruleId.startsWith('SALES-'))).toEqual([]);
   });
 });
+
+describe('engine → sidebar: findings without a dedicated place', () => {
+  test('CH-1 on a product subscription gets its own titled section', () => {
+    const { container } = renderSidebar(model(subscription()));
+    const section = container.querySelector('[data-section="other-subscription"]')!;
+    expect(section.querySelector('h3')!.textContent).toBe('Client Hub records');
+    expect(section.querySelector('[data-rule-id="CH-1"]')).not.toBeNull();
+  });
+});
