@@ -32,6 +32,7 @@ export interface TokenServiceOptions {
 
 export class TokenService {
   private offline: string | null = null;
+  private offlineAt: number | null = null;
 
   constructor(private readonly options: TokenServiceOptions) {}
 
@@ -66,12 +67,17 @@ export class TokenService {
       timeZone: token.timeZone,
       now: this.options.now,
       fetch: async (input, init) => {
+        const startedAt = this.options.now();
         try {
           const response = await limiter.fetch(input, init, { lane, ...(init.signal ? { signal: init.signal } : {}) });
-          this.setOffline(null);
+          // Only an answer to a request sent after the last failure proves we are back online.
+          if (this.offlineAt === null || startedAt >= this.offlineAt) this.setOffline(null);
           return response;
         } catch (err) {
-          if (err instanceof HubSpotOfflineError) this.setOffline(err.message);
+          if (err instanceof HubSpotOfflineError) {
+            this.offlineAt = this.options.now();
+            this.setOffline(err.message);
+          }
           throw err;
         }
       },
@@ -133,6 +139,7 @@ export class TokenService {
   }
 
   private setOffline(message: string | null): void {
+    if (message === null) this.offlineAt = null;
     if (this.offline === message) return;
     const changed = (this.offline === null) !== (message === null);
     this.offline = message;
