@@ -39,12 +39,12 @@ export function ErrorAlert({ error, note, id }: ErrorAlertProps) {
 }
 
 /** Success and progress messages: read out politely, after what the user is doing. */
-export function Notice({ text, id }: { text: string | null; id?: string }) {
+export function Notice({ text, id, plain }: { text: string | null; id?: string; /** Not a success: no check mark, no green. */ plain?: boolean }) {
   return (
-    <p class={text ? 'opt-notice' : 'opt-notice opt-notice--empty'} role="status" aria-live="polite" id={id}>
+    <p class={text ? (plain ? 'opt-notice opt-notice--plain' : 'opt-notice') : 'opt-notice opt-notice--empty'} role="status" aria-live="polite" id={id}>
       {text ? (
         <>
-          <span aria-hidden="true">✓ </span>
+          {plain ? null : <span aria-hidden="true">✓ </span>}
           {text}
         </>
       ) : null}

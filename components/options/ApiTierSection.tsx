@@ -28,6 +28,7 @@ export function ApiTierSection({ value, locked, op, onChange }: ApiTierSectionPr
               name="api-tier"
               value={String(choice.value)}
               checked={value === choice.value}
+              disabled={locked || op.busy}
               onChange={() => onChange(choice.value)}
             />
             <span>

@@ -44,7 +44,7 @@ export function LearnModeSection({ learn, lockedEnabled, lockedDays, op, now, on
         <legend>When to show explanations</legend>
         {CHOICES.map((c) => (
           <label class="opt-choice" key={c.value}>
-            <input type="radio" name="learn-mode" value={c.value} checked={choice === c.value} onChange={() => onChoose(c.value)} />
+            <input type="radio" name="learn-mode" value={c.value} checked={choice === c.value} disabled={lockedEnabled || op.busy} onChange={() => onChoose(c.value)} />
             <span>
               <span class="opt-choice__title">{c.title}</span>
               <span class="opt-choice__detail">{c.detail(learn.days)}</span>

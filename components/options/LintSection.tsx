@@ -28,7 +28,7 @@ export function LintSection({ lint, portalId, onLint }: LintSectionProps) {
         </button>
       </div>
       {lint.error ? <ErrorAlert error={lint.error} /> : null}
-      <Notice text={lint.busy ? null : lint.notice} />
+      <Notice text={lint.busy ? null : lint.notice} plain={report !== null && !report.clean} />
       <div data-testid="lint-report" data-state={lint.busy ? 'busy' : report ? (report.clean ? 'clean' : 'problems') : 'none'}>
         {report && !lint.busy ? (
           <div class="opt-report">

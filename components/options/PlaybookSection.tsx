@@ -72,6 +72,7 @@ export function PlaybookSection(props: PlaybookSectionProps) {
             type="file"
             accept="application/json,.json"
             hidden
+            aria-label="Playbook file to import"
             data-testid="playbook-file"
             onChange={async (e) => {
               const input = e.currentTarget as HTMLInputElement;

@@ -11,6 +11,7 @@ import type { Request, Response } from '../messages/protocol';
 import type { ApiTier, PlaybookInfo, Settings, Status } from '../messages/schemas';
 import { checkDraft, type DraftCheck } from './draft';
 import { choiceToEnabled, type LearnChoice } from './learn-mode';
+import { plural } from './format';
 import { lintReport, type LintReport } from './lint-report';
 import { normalizeToken, tokenInputProblem } from './token-input';
 
@@ -419,7 +420,7 @@ export class OptionsController {
         report,
         subject,
         at: new Date(this.now()).toISOString(),
-        notice: report.clean ? 'No problems found.' : `Found ${report.counts.error} errors and ${report.counts.warning} warnings.`,
+        notice: report.clean ? 'No problems found.' : `Found ${plural(report.counts.error, 'error')} and ${plural(report.counts.warning, 'warning')}.`,
       },
     });
   }

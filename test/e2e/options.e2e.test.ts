@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from './harness';
+import { SCREENSHOT_DIR, startE2E, type E2E } from './harness';
 
 const TOKEN = 'sandbox-token';
 
@@ -102,6 +102,8 @@ describe('options page', () => {
     expect(await report.locator('[data-severity="error"]').count()).toBe(0);
     expect(await report.textContent()).toContain('against portal 4471200');
     expect(await report.textContent()).toContain('0 errors');
+    // Full page from the top (the section list is sticky: it follows the scroll position).
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     await e2e.screenshot(page, 'options');
   });
 
@@ -192,7 +194,8 @@ describe('options page', () => {
     const problem = report.locator('[data-severity="error"] [data-path^="pipelines["]').first();
     expect(await problem.textContent()).toContain('no stage labelled "Closed - Won"');
     expect(await problem.textContent()).toContain('Fix: Use "Closed – Won"');
-    await e2e.screenshot(page, 'options-lint-broken-label');
+    await page.locator('#portal-check').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/options-lint-broken-label.png` });
     await page.getByRole('button', { name: 'Discard changes' }).click();
   });
 

@@ -222,6 +222,7 @@ describe('options controller', () => {
     expect(bg.sent.at(-1)).toMatchObject({ type: 'playbook.lint', json: expect.stringContaining('"Closed - Won"') });
     expect(s().lint.subject).toBe('draft');
     expect(s().lint.report?.groups[0]?.problems[0]?.fix).toBe('Use "Closed – Won".');
+    expect(s().lint.notice).toBe('Found 1 error and 0 warnings.');
   });
 
   test('bound actions keep their controller', async () => {
