@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OBJECT_TYPE } from '../../../lib/rules/snapshot';
 import { opMarker } from '../../../lib/background/outbox';
+import { ScanService } from '../../../lib/admin/scan-runner';
 import { EXTENSION_ID, Harness, PORTAL, READONLY_TOKEN, TOKEN, contentSender, pageSender, waves } from './harness';
 
 const deal = { objectTypeId: '0-3', id: '92100000005' };
@@ -361,5 +362,23 @@ describe('settings and playbook messages', () => {
   it('scan messages without a registered runner answer unavailable', async () => {
     await start();
     expect(await h.send({ type: 'scan.status' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('a registered scan runner answers scan.* from pages only, on the bulk lane, with progress pushes', async () => {
+    await start();
+    h.service.registerScanRunner((ctx) => new ScanService(ctx));
+    expect(await h.ok({ type: 'scan.status' })).toMatchObject({ state: 'idle' });
+    expect(await h.send({ type: 'scan.status' }, senderFor(deal))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const started = await h.ok({ type: 'scan.start', objects: ['deal'] });
+    let status = started;
+    for (let i = 0; i < 300 && (status.state === 'running' || status.state === 'paused'); i++) {
+      await sleep(50);
+      status = await h.ok({ type: 'scan.status', scanId: started.scanId! });
+    }
+    expect(status.state).toBe('done');
+    expect(h.service.limiter.sent.bulk).toBeGreaterThan(0);
+    const results = await h.ok({ type: 'scan.results', scanId: started.scanId!, offset: 0, limit: 1000 });
+    expect(results.total).toBeGreaterThan(0);
+    expect(h.pushesOf('scan.progress').length).toBeGreaterThan(0);
   });
 });
