@@ -12,6 +12,16 @@ if [ "${CI:-}" = "true" ] || ! command -v chromium >/dev/null 2>&1 || ! command 
   $SUDO apt-get install -y --no-install-recommends chromium openssl
 fi
 
+# From the lock file. Not `npm ci`: its lock check demands every platform's
+# optional build of rollup (e.g. @rollup/rollup-android-arm-eabi), and the
+# registry these machines reach does not carry them (404), so `npm ci` fails
+# before installing anything. `npm install` installs the locked tree; the
+# check below fails the run if it had to change the lock.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ "${CI:-}" = "true" ]; then
-  npm ci --no-audit --no-fund
+  lock_before=$(sha256sum package-lock.json)
+  npm install --no-audit --no-fund
+  if [ "$lock_before" != "$(sha256sum package-lock.json)" ]; then
+    echo "bootstrap: package-lock.json is out of date with package.json; run npm install and commit the lock." >&2
+    exit 1
+  fi
 fi
