@@ -129,7 +129,9 @@ describe('guided call log on a Client Hub record', () => {
     const { page, root, form } = await openHub(hubId);
     try {
       expect(await root.locator('[data-rule-id="CH-6"]').getAttribute('data-status')).toBe('violation');
-      const body = 'Monthly check-in: claims backlog cleared & new provider onboarded. Follow-up on Q3 report.';
+      const body = 'Monthly check-in: claims backlog cleared & new provider onboarded.\nAsked for the "claims < 30 days" report.';
+      // HubSpot renders hs_call_body as HTML: the typed text arrives escaped, its line break as <br>.
+      const bodyHtml = 'Monthly check-in: claims backlog cleared &amp; new provider onboarded.<br>Asked for the &quot;claims &lt; 30 days&quot; report.';
       await form.locator('#sop-call-outcome').selectOption(connected as string);
       await form.locator('#sop-call-type').selectOption({ label: 'Check In - Call' });
       await form.locator('#sop-call-direction').selectOption('OUTBOUND');
@@ -151,9 +153,9 @@ describe('guided call log on a Client Hub record', () => {
       expect(call.properties.hs_call_disposition).toBe(connected);
       expect(call.properties.hs_activity_type).toBe('Check In - Call');
       expect(call.properties.hs_call_direction).toBe('OUTBOUND');
-      // The breakdown as typed (the outbox adds only its idempotency marker, an HTML comment).
-      expect(call.properties.hs_call_body?.startsWith(body)).toBe(true);
-      expect(call.properties.hs_call_body?.slice(body.length).trim()).toMatch(/^(<!--[^]*?-->)?$/);
+      // The breakdown as typed, as HTML text (the outbox adds only its idempotency marker, an HTML comment).
+      expect(call.properties.hs_call_body?.startsWith(bodyHtml)).toBe(true);
+      expect(call.properties.hs_call_body?.slice(bodyHtml.length).trim()).toMatch(/^(<!--[^]*?-->)?$/);
       expect(sent.properties.hs_call_body).toBe(call.properties.hs_call_body);
       const at = Date.parse(call.properties.hs_timestamp ?? '');
       // The form's "When" defaults to now (minute precision).
