@@ -18,6 +18,7 @@
  */
 import { HubSpotOfflineError, HubSpotServerError } from '../hubspot/errors';
 import type { HubSpotClient } from '../hubspot/client';
+import type { SearchPage } from '../hubspot/types';
 import { AppErrorException, appError } from '../messages/errors';
 import type { RequestOf } from '../messages/protocol';
 import type { ScanResults } from '../messages/schemas';
@@ -28,15 +29,17 @@ import type { ScanContext, ScanRunner, ScanRunnerFactory } from '../background/s
 import { duplicateKeys, duplicateRows, duplicateRules, type DuplicateEntry } from './scan-duplicates';
 import { ScanNeeds } from './scan-needs';
 import { loadPage } from './scan-page';
-import { advance, pageRequest, SEARCH_PAGE } from './scan-partition';
+import { advance, pageRequest, SEARCH_PAGE, type PartitionCursor } from './scan-partition';
 import { ownerIndex, rowContext } from './scan-row-context';
 import { rowsFor, type ScanRow } from './scan-rows';
 import { objectTypesOf, resolveSelection } from './scan-selection';
-import { idleProgress, nextPartition, progressOf, type PartitionState, type ScanProgress, type ScanRecord } from './scan-state';
+import { idleProgress, nextPartition, progressOf, type ScanProgress, type ScanRecord } from './scan-state';
 import { ScanStore } from './scan-store';
 
 /** A worker stopped mid-scan is woken by this alarm, re-armed after every page. */
 const HEARTBEAT_MS = 60_000;
+/** Pages in flight at once (see `pages`). */
+const PIPELINE_DEPTH = 2;
 /** After a network failure or a HubSpot 5xx that outlived the limiter's retries. */
 const OFFLINE_RETRY_MS = 30_000;
 
@@ -58,8 +61,8 @@ interface Session {
 }
 
 interface PageResult {
-  partition: PartitionState;
-  cursor: PartitionState['cursor'];
+  alias: string;
+  cursor: PartitionCursor;
   total: number;
   records: number;
   rows: ScanRow[];
@@ -197,34 +200,68 @@ export class ScanService implements ScanRunner {
   }
 
   private async run(scanId: string): Promise<void> {
-    let rec = await this.store.get(scanId);
+    const rec = await this.store.get(scanId);
     if (!rec || rec.state !== 'running') return;
-    let session: Session;
     try {
-      session = await this.session(rec);
+      const session = await this.session(rec);
+      await this.pages(rec, session);
     } catch (err) {
       await this.interrupted(rec, err);
-      return;
     }
+  }
+
+  /**
+   * Reads pages in order, up to PIPELINE_DEPTH at a time: the next page's
+   * search goes out as soon as the previous search answered (its cursor is
+   * known), and its loading overlaps the previous page's, so the limiter
+   * always has requests queued and the scan runs at the pace the bulk lane
+   * allows rather than at the pace of its round trips. Pages are saved
+   * strictly in order; a page read but not saved when the worker stops is
+   * simply read again.
+   */
+  private async pages(rec: ScanRecord, s: Session): Promise<void> {
+    const planned = new Map(rec.partitions.map((p) => [p.alias, { ...p.cursor }]));
+    let plannedRecords = rec.processed;
+    const limit = rec.selection.limit ?? Infinity;
+    const queue: Array<{ searched: Promise<unknown>; result: Promise<PageResult> }> = [];
+
+    const launch = (): boolean => {
+      const next = nextPartition(rec.partitions.map((p) => ({ alias: p.alias, cursor: planned.get(p.alias)! })));
+      if (!next || plannedRecords >= limit) return false;
+      const pageLimit = Math.min(this.pageSize, limit - plannedRecords);
+      const target = rec.selection.targets.find((t) => t.alias === next.alias)!;
+      const needs = s.needs.get(target.alias)!;
+      // A fork counts this page's requests; it sends through the same bulk-lane limiter.
+      const client = s.client.fork();
+      const from = next.cursor;
+      const searched = client.search(target.objectTypeId, pageRequest(target, from, needs.searchProperties(), pageLimit)).then((page) => {
+        const cursor = advance(from, page, pageLimit);
+        planned.set(next.alias, cursor);
+        plannedRecords += page.results.length;
+        return { page, cursor };
+      });
+      const result = searched.then(({ page, cursor }) => this.processPage(s, rec, next.alias, client, page, cursor));
+      // Failures are handled where the page is awaited in order; the others are dropped with the queue.
+      searched.catch(() => undefined);
+      result.catch(() => undefined);
+      queue.push({ searched, result });
+      return true;
+    };
+
+    let mark = this.ctx.now();
     for (;;) {
-      rec = await this.store.get(scanId);
-      if (!rec || rec.state !== 'running' || this.cancelled.has(scanId)) return;
-      const partition = nextPartition(rec);
-      const left = rec.selection.limit === null ? Infinity : rec.selection.limit - rec.processed;
-      if (!partition || left <= 0) {
-        await this.complete(rec, session);
+      while (queue.length < PIPELINE_DEPTH) {
+        if (queue.length > 0) await queue[queue.length - 1]!.searched;
+        if (!launch()) break;
+      }
+      const head = queue.shift();
+      if (!head) {
+        await this.complete(rec, s);
         return;
       }
-      const started = this.ctx.now();
-      let page: PageResult;
-      try {
-        page = await this.readPage(session, rec, partition, Math.min(this.pageSize, left));
-      } catch (err) {
-        await this.interrupted(rec, err);
-        return;
-      }
-      if (this.cancelled.has(scanId)) return;
-      const p = rec.partitions.find((x) => x.alias === partition.alias)!;
+      const page = await head.result;
+      if (this.cancelled.has(rec.scanId)) return;
+      const p = rec.partitions.find((x) => x.alias === page.alias)!;
       p.cursor = page.cursor;
       p.processed += page.records;
       if (p.total === null) p.total = page.total;
@@ -234,11 +271,13 @@ export class ScanService implements ScanRunner {
       rec.requests += page.requests;
       rec.floorExtra += page.floor;
       rec.duplicateEntries += page.dupes.length;
-      rec.activeMs += Math.max(0, this.ctx.now() - started);
+      const now = this.ctx.now();
+      rec.activeMs += Math.max(0, now - mark);
+      mark = now;
       rec.error = null;
       if (!(await this.store.commitPage(rec, page.rows, page.dupes))) return;
-      this.ctx.progress(progressOf(rec, this.ctx.now()));
-      this.ctx.resumeAt(this.ctx.now() + HEARTBEAT_MS);
+      this.ctx.progress(progressOf(rec, now));
+      this.ctx.resumeAt(now + HEARTBEAT_MS);
     }
   }
 
@@ -265,13 +304,9 @@ export class ScanService implements ScanRunner {
     };
   }
 
-  private async readPage(s: Session, rec: ScanRecord, partition: PartitionState, limit: number): Promise<PageResult> {
-    const target = rec.selection.targets.find((t) => t.alias === partition.alias)!;
-    const needs = s.needs.get(target.alias)!;
-    // A fork counts this page's requests; it sends through the same bulk-lane limiter.
-    const client = s.client.fork();
-    const page = await client.search(target.objectTypeId, pageRequest(target, partition.cursor, needs.searchProperties(), limit));
-    const cursor = advance(partition.cursor, page, limit);
+  private async processPage(s: Session, rec: ScanRecord, alias: string, client: HubSpotClient, page: SearchPage, cursor: PartitionCursor): Promise<PageResult> {
+    const target = rec.selection.targets.find((t) => t.alias === alias)!;
+    const needs = s.needs.get(alias)!;
     const now = this.ctx.now();
     const rows: ScanRow[] = [];
     const dupes: DuplicateEntry[] = [];
@@ -294,7 +329,7 @@ export class ScanService implements ScanRunner {
         dupes.push({ scanId: rec.scanId, key: `${pr.record.objectTypeId}/${pr.record.id}`, keys, record: pr.record, context: rowCtx, rules: applying });
       }
     }
-    return { partition, cursor, total: page.total, records: page.results.length, rows, dupes, requests: client.requests, floor };
+    return { alias, cursor, total: page.total, records: page.results.length, rows, dupes, requests: client.requests, floor };
   }
 
   /** Every page read: the duplicate check (once), then done. */

@@ -76,8 +76,8 @@ export function floorOf(rec: Pick<ScanRecord, 'partitions' | 'floorExtra'>): num
 }
 
 /** The next partition to read: every partition's first page first (so the total is known early), then in order. */
-export function nextPartition(rec: Pick<ScanRecord, 'partitions'>): PartitionState | null {
-  return rec.partitions.find((p) => !p.cursor.done && p.cursor.lastId === null) ?? rec.partitions.find((p) => !p.cursor.done) ?? null;
+export function nextPartition<T extends { cursor: PartitionCursor }>(partitions: readonly T[]): T | null {
+  return partitions.find((p) => !p.cursor.done && p.cursor.lastId === null) ?? partitions.find((p) => !p.cursor.done) ?? null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
