@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ApiTier } from '../../lib/messages/schemas';
 import type { OpState } from '../../lib/options/controller';
 import { TIER_CHOICES } from '../../lib/options/tiers';
@@ -12,6 +13,9 @@ export interface ApiTierSectionProps {
 
 /** HubSpot's API limit for the portal's plan: the background paces its requests to it. */
 export function ApiTierSection({ value, locked, op, onChange }: ApiTierSectionProps) {
+  // The choice shows at once while it is saved; if saving fails, the saved value comes back with the error.
+  const [chosen, setChosen] = useState<ApiTier | null>(null);
+  const shown = op.busy && chosen !== null ? chosen : value;
   return (
     <section class="opt-card" aria-labelledby="tier-heading" id="api-tier">
       <h2 id="tier-heading">API limit</h2>
@@ -19,7 +23,7 @@ export function ApiTierSection({ value, locked, op, onChange }: ApiTierSectionPr
         HubSpot allows each portal a number of API requests per 10 seconds, by plan. SOP Sidebar paces itself to stay
         under it, so reps and scans are never refused.
       </p>
-      <fieldset class="opt-fieldset" disabled={locked || op.busy} aria-describedby={locked ? 'tier-managed' : undefined}>
+      <fieldset class="opt-fieldset" disabled={locked} aria-describedby={locked ? 'tier-managed' : undefined}>
         <legend>Your portal’s HubSpot plan</legend>
         {TIER_CHOICES.map((choice) => (
           <label class="opt-choice" key={choice.value}>
@@ -27,9 +31,12 @@ export function ApiTierSection({ value, locked, op, onChange }: ApiTierSectionPr
               type="radio"
               name="api-tier"
               value={String(choice.value)}
-              checked={value === choice.value}
-              disabled={locked || op.busy}
-              onChange={() => onChange(choice.value)}
+              checked={shown === choice.value}
+              disabled={locked}
+              onChange={() => {
+                setChosen(choice.value);
+                onChange(choice.value);
+              }}
             />
             <span>
               <span class="opt-choice__title">{choice.plan}</span>

@@ -26,7 +26,9 @@ const CHOICES: Array<{ value: LearnChoice; title: string; detail: (days: number)
 export function LearnModeSection({ learn, lockedEnabled, lockedDays, op, now, onChoose, onDays }: LearnModeSectionProps) {
   const [days, setDays] = useState(String(learn.days));
   useEffect(() => setDays(String(learn.days)), [learn.days]);
-  const choice = learnChoice(learn.enabled);
+  // The choice shows at once while it is saved; if saving fails, the saved one comes back with the error.
+  const [chosen, setChosen] = useState<LearnChoice | null>(null);
+  const choice = op.busy && chosen !== null ? chosen : learnChoice(learn.enabled);
   const daysNumber = Number(days);
   const daysValid = days.trim() !== '' && Number.isInteger(daysNumber) && daysNumber >= 0 && daysNumber <= 365;
   return (
@@ -40,11 +42,17 @@ export function LearnModeSection({ learn, lockedEnabled, lockedDays, op, now, on
         <Badge tone={learn.active ? 'ok' : 'neutral'}>{learn.active ? 'On now' : 'Off now'}</Badge>{' '}
         {describeLearnMode(learn, now)}
       </p>
-      <fieldset class="opt-fieldset" disabled={lockedEnabled || op.busy}>
+      <fieldset class="opt-fieldset" disabled={lockedEnabled}>
         <legend>When to show explanations</legend>
         {CHOICES.map((c) => (
           <label class="opt-choice" key={c.value}>
-            <input type="radio" name="learn-mode" value={c.value} checked={choice === c.value} disabled={lockedEnabled || op.busy} onChange={() => onChoose(c.value)} />
+            <input type="radio" name="learn-mode" value={c.value} checked={choice === c.value}
+              disabled={lockedEnabled}
+              onChange={() => {
+                setChosen(c.value);
+                onChoose(c.value);
+              }}
+            />
             <span>
               <span class="opt-choice__title">{c.title}</span>
               <span class="opt-choice__detail">{c.detail(learn.days)}</span>
@@ -73,7 +81,7 @@ export function LearnModeSection({ learn, lockedEnabled, lockedDays, op, now, on
             max={365}
             step={1}
             value={days}
-            disabled={lockedDays || op.busy}
+            disabled={lockedDays}
             aria-invalid={!daysValid}
             aria-describedby={daysValid ? 'learn-days-help' : 'learn-days-help learn-days-error'}
             onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)}

@@ -218,6 +218,27 @@ describe('options page', () => {
     await expect.poll(async () => ((await e2e.sendFromExtensionPage({ type: 'settings.get' })) as { data: { learnMode: { days: number } } }).data.learnMode.days).toBe(21);
   });
 
+  it('a token without a write scope: the refused write shows which features are off (pushed to the page)', async () => {
+    await page.getByLabel('Replace with a new access token').fill('sandbox-readonly-token');
+    await page.getByRole('button', { name: 'Verify and save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Token verified and saved' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-feature="fix-properties"]').getAttribute('data-blocked')).toBe('false');
+    // The sidebar's write, as HubSpot answers it for this token: 403 MISSING_SCOPES.
+    const deal = e2e.sandbox.state.listObjects('0-3').find((o) => !o.archived)!;
+    const reply = (await e2e.sendFromExtensionPage({
+      type: 'property.update', portalId: e2e.portalId, ref: { objectTypeId: '0-3', id: deal.id },
+      property: 'dealname', value: deal.properties['dealname'] ?? 'Deal',
+    })) as { ok: boolean; error?: { code: string } };
+    expect(reply.error?.code).toBe('missing-scopes');
+    const row = page.locator('[data-feature="fix-properties"]');
+    await expect.poll(() => row.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('true');
+    expect(await page.locator('[data-testid="blocked-features"]').textContent()).toContain('Fixing properties from the sidebar needs crm.objects.deals.write — missing');
+    expect(await page.locator('[data-testid="header-status"]').textContent()).toContain('Missing scopes');
+    expect(await page.locator('[data-feature="read-deals"]').getAttribute('data-blocked')).toBe('false');
+    await page.locator('#token').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/options-missing-scope.png` });
+  });
+
   it('had no console errors or CSP violations', () => {
     const problems = e2e.problems(page);
     // The refused token is the sandbox's 401, which Chromium logs for the background, not this page.

@@ -8,6 +8,8 @@ import { initialState } from '../../../lib/options/controller';
 import { seriousViolations } from '../helpers';
 import { defaultJson, info, noToken, settings, status } from '../../lib/options/fixtures';
 import { readyState, renderPage } from './render';
+import { OptionsPage } from '../../../components/options/OptionsPage';
+import { NOW } from '../../lib/options/fixtures';
 
 describe('options page', () => {
   test('landmarks, one h1, a heading per section and a skip link', () => {
@@ -176,6 +178,18 @@ describe('settings', () => {
     fireEvent.input(days, { target: { value: '21' } });
     fireEvent.click(getByRole('button', { name: 'Save period' }));
     expect(actions.setLearnDays).toHaveBeenCalledWith(21);
+  });
+
+  test('a chosen plan shows at once while saving, and the saved one comes back if saving fails', () => {
+    const { getByRole, rerender, actions } = renderPage(readyState());
+    const pro = () => getByRole('radio', { name: /Professional or Enterprise/ }) as HTMLInputElement;
+    fireEvent.click(pro());
+    rerender(<OptionsPage state={readyState({ apiTier: { busy: true, error: null, notice: null } })} actions={actions} now={NOW} />);
+    expect(pro().checked).toBe(true);
+    rerender(<OptionsPage state={readyState({ apiTier: { busy: false, error: appError('forbidden', 'policy'), notice: null } })} actions={actions} now={NOW} />);
+    expect(pro().checked).toBe(false);
+    expect((getByRole('radio', { name: /Free or Starter/ }) as HTMLInputElement).checked).toBe(true);
+    expect(getByRole('alert').textContent).toContain('This change is not allowed here.');
   });
 
   test('an invalid period is flagged and cannot be saved', () => {
