@@ -57,7 +57,11 @@ interface Compiled {
 }
 
 function compiled(env: Env): Compiled | null {
-  return memo(env, 'cadence', () => {
+  return memo(env, 'cadence', compileCadence);
+}
+
+function compileCadence(env: Env): Compiled | null {
+  {
     const c = env.playbook.cadence;
     if (!c) return null;
     const ratioProp = propInfo(env, c.object, c.ratioProperty);
@@ -79,7 +83,7 @@ function compiled(env: Env): Compiled | null {
     kinds.set(normLabel(s.summaryNotConnected), 'summaryNotConnected');
     kinds.set(normLabel(s.completed), 'completed');
     return { cadence: c, ratioProp, ratioOptions: Object.freeze(ratioOptions) as PropertyOption[], ratioByLower, kinds, callIndex };
-  });
+  }
 }
 
 export function ratioLabel(env: Env, key: string): string {

@@ -34,7 +34,11 @@ function titleCase(s: string): string {
 }
 
 function staticSpec(env: Env): StaticSpec | null {
-  return memo(env, 'callLogSpec', () => {
+  return memo(env, 'callLogSpec', buildStaticSpec);
+}
+
+function buildStaticSpec(env: Env): StaticSpec | null {
+  {
     const form = env.playbook.callLog;
     if (!form) return null;
     const allowedOutcomes = new Set(form.outcomes.map(normLabel));
@@ -76,7 +80,7 @@ function staticSpec(env: Env): StaticSpec | null {
       },
       otherCallsExplanation: form.otherCallsExplanation,
     };
-  });
+  }
 }
 
 /** The call-log form for the snapshot's focus record, or null when the playbook offers none there. */

@@ -21,7 +21,11 @@ export interface CheckInMatcher {
 }
 
 export function checkInMatcher(env: Env): CheckInMatcher {
-  return memo(env, 'checkIn', () => {
+  return memo(env, 'checkIn', buildMatcher);
+}
+
+function buildMatcher(env: Env): CheckInMatcher {
+  {
     const ci = env.playbook.callLog?.checkIn;
     const outcomeLabels = new Set((ci?.outcomes ?? []).map(normLabel));
     const outcomeIds = new Set<string>();
@@ -40,7 +44,7 @@ export function checkInMatcher(env: Env): CheckInMatcher {
       directions: new Set((ci?.directions ?? []).map((d) => d.trim().toUpperCase())),
       typeLabel,
     };
-  });
+  }
 }
 
 export function matchesCheckIn(m: CheckInMatcher, call: Record<string, string | null | undefined>): boolean {

@@ -10,7 +10,7 @@ import type { RecordData, RecordRef } from './snapshot';
 import type { ChecklistRow, FindingItem } from './result';
 import type { Ctx } from './context';
 import type { Env, PropInfo } from './resolve';
-import { memoBy, objectTypeOf, propInfo } from './resolve';
+import { memoBy, newMap, objectTypeOf, propInfo } from './resolve';
 import { knownNode } from './leaf-property';
 import { FAIL, MET, UNK, display, item, makeFix, refOfRecord, type Node, type Tri } from './node';
 
@@ -27,7 +27,11 @@ interface Row {
   same: boolean;
   /** Met items are the same for the same value: shared, frozen. */
   metItems: Map<string, FindingItem>;
-  /** Rows on the record itself carry no `record`: the same value gives the same row (shared, frozen). */
+  /**
+   * Rows that carry no `record` (on the record itself, or filled in): the same
+   * value gives the same row (shared, frozen). `record` says where to fix a
+   * row of another record that is not filled in.
+   */
   ownRows: Map<string | null | undefined, { row: ChecklistRow; t: Tri }>;
 }
 
@@ -39,7 +43,7 @@ export interface ChecklistEval {
 }
 
 function compileRows(env: Env, list: string, alias: string): Row[] {
-  const byList = memoBy(env, 'checklist', alias, () => new Map<string, Row[]>());
+  const byList = memoBy<Map<string, Row[]>>(env, 'checklist', alias, newMap);
   let rows = byList.get(list);
   if (!rows) {
     rows = (env.playbook.checklists?.[list] ?? []).map((ci) => {
@@ -118,7 +122,7 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
         otherRef = undefined;
         otherLoaded = false;
         if (row.typeId) {
-          const prim = ctx.primaryKey(rec.objectTypeId + '/' + rec.id, alias, row.object, row.typeId);
+          const prim = ctx.primaryKey(ctx.key(rec), alias, row.object, row.typeId);
           otherLoaded = prim.loaded;
           if (prim.key) {
             otherRec = ctx.record(prim.key);
@@ -134,15 +138,21 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
     if (t === FAIL) failed = true;
     else if (t === UNK) unknown = true;
     const raw = target ? target.properties[row.p.name] : undefined;
-    rows.push({
-      object: row.object,
-      objectLabel: row.objectLabel,
-      property: row.p.name,
-      label: row.label,
-      value: display(ctx, row.p, typeof raw === 'string' ? raw : null),
-      known: t === MET,
-      record: ref,
-    });
+    // A filled-in row needs no link: it reads the same for any record, so it is shared.
+    let r: ChecklistRow | undefined = t === MET && typeof raw === 'string' ? row.ownRows.get(raw)?.row : undefined;
+    if (!r) {
+      r = {
+        object: row.object,
+        objectLabel: row.objectLabel,
+        property: row.p.name,
+        label: row.label,
+        value: display(ctx, row.p, typeof raw === 'string' ? raw : null),
+        known: t === MET,
+        record: t === MET ? undefined : ref,
+      };
+      if (t === MET && typeof raw === 'string' && row.ownRows.size < 256 && !row.p.isDateTime) row.ownRows.set(raw, { row: Object.freeze(r), t });
+    }
+    rows.push(r);
     tris.push(t);
     records.push(target);
   }
@@ -177,7 +187,7 @@ export function checklistNode(p: P, alias: string, _env: Env): Node {
           continue;
         }
         const target = c.records[i];
-        const fix = t === MET || !target ? null : makeFix([r.record ?? refOfRecord(target)], row.p, row.p.options);
+        const fix = t === MET || !target ? null : makeFix(r.record ? [r.record] : ctx.targets(target), row.p, row.p.options);
         const required = target || t === UNK ? 'a value' : `a ${row.objectLabel.toLowerCase()} to hold it`;
         out.push(item(row.itemLabel, t, r.value, required, fix, t !== MET && r.record && !row.same ? r.record : null));
       }

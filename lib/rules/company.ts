@@ -42,7 +42,11 @@ interface Summary {
 }
 
 function summary(env: Env, alias: string): Summary {
-  return memoBy(env, 'company', alias, () => {
+  return memoBy(env, 'company', alias, buildSummary);
+}
+
+function buildSummary(env: Env, alias: string): Summary {
+  {
     const rules = rulesFor(env, alias);
     const profileRule = rules.find((r) => r.group === 'profile');
     const profile = leaves(profileRule ? testOf(profileRule) : undefined)
@@ -74,7 +78,7 @@ function summary(env: Env, alias: string): Summary {
       health: rules.some((r) => r.group === 'health'),
       duplicates: rules.some((r) => testOf(r)?.op === 'noDuplicates'),
     };
-  });
+  }
 }
 
 function value(ctx: Ctx, rec: RecordData, p: PropInfo | null): string | null {

@@ -6,6 +6,7 @@
 import type { RecordData } from './snapshot';
 import type { ContactResult, Finding } from './result';
 import type { Ctx } from './context';
+import type { Env } from './resolve';
 import { memoBy, propInfo } from './resolve';
 import { rulesFor } from './rules';
 import { findDuplicates } from './duplicates';
@@ -39,10 +40,12 @@ function lifecycle(ctx: Ctx, rec: RecordData, alias: string): ContactResult['lif
 
 /** The marketing-consent property: the playbook's property on this object whose SOP label names consent. */
 function consentProperty(ctx: Ctx, alias: string): string | null {
-  return memoBy(ctx.env, 'consent', alias, () => {
-    const p = (ctx.env.playbook.properties ?? []).find((x) => x.object === alias && normLabel(x.label).includes('consent'));
-    return p ? p.name : null;
-  });
+  return memoBy(ctx.env, 'consent', alias, findConsentProperty);
+}
+
+function findConsentProperty(env: Env, alias: string): string | null {
+  const p = (env.playbook.properties ?? []).find((x) => x.object === alias && normLabel(x.label).includes('consent'));
+  return p ? p.name : null;
 }
 
 export function contactResult(ctx: Ctx, rec: RecordData, alias: string, findings: Finding[]): ContactResult {

@@ -51,6 +51,8 @@ export class Ctx {
   private to: Map<string, AssociationEdge[]> | null = null;
   private loadedSet: Set<string> | null = null;
   private focusRec: RecordData | null = null;
+  private focusKey = '';
+  private focusTargets: RecordRef[] | null = null;
   private focusCache: RecordCache | null = null;
   private caches: Map<RecordData, RecordCache> | null = null;
   private assocFrom: string[] | null = null;
@@ -83,7 +85,20 @@ export class Ctx {
   /** The record on screen: its scratch space is a field, not a map entry. */
   focusOn(rec: RecordData): void {
     this.focusRec = rec;
+    this.focusKey = rec.objectTypeId + '/' + rec.id;
     this.focusCache = new RecordCache();
+    this.focusTargets = null;
+  }
+
+  /** `[ref]` of a record as fix targets (the focus record's built once per evaluation). */
+  targets(rec: RecordData): RecordRef[] {
+    if (rec !== this.focusRec) return [{ objectTypeId: rec.objectTypeId, id: rec.id }];
+    return (this.focusTargets ??= [{ objectTypeId: rec.objectTypeId, id: rec.id }]);
+  }
+
+  /** `${objectTypeId}/${id}` of a record (the focus record's built once). */
+  key(rec: RecordData): string {
+    return rec === this.focusRec ? this.focusKey : rec.objectTypeId + '/' + rec.id;
   }
 
   private index(): void {
@@ -146,12 +161,13 @@ export class Ctx {
     }
     for (let i = 0; i < froms.length; i++) if (froms[i] === fromKey && this.assocType[i] === toTypeId) return this.assocOut[i]!;
     const loaded = this.isLoaded(fromKey, toTypeId);
-    const all = this.edgesFrom(fromKey);
+    const all = this.edges.length > INDEX_AT ? this.edgesFrom(fromKey) : this.edges;
     let out: AssociationEdge[] | null = null;
     const n = toTypeId.length;
     for (const e of all) {
+      if (!e || e.from !== fromKey) continue;
       const to = e.to;
-      if (to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) (out ??= []).push(e);
+      if (typeof to === 'string' && to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) (out ??= []).push(e);
     }
     const a: Assoc = { loaded, edges: out ?? EMPTY, primary: undefined };
     if (froms.length < 32) {

@@ -9,7 +9,7 @@ import { OBJECT_TYPE } from './snapshot';
 import type { CommitteeMember, DealResult, Finding, StagePathEntry } from './result';
 import type { Ctx } from './context';
 import type { PipeInfo, StageInfo } from './resolve';
-import { aliasOf, memoBy } from './resolve';
+import { aliasOf, memoBy, newMap, type Env } from './resolve';
 import { engagementTime, refOf } from './context';
 import { checklistRows } from './checklist';
 import { rulesFor, type CRule } from './rules';
@@ -24,21 +24,33 @@ function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo |
     if (f.stage === undefined || f.severity !== 'required' || (f.status !== 'missing' && f.status !== 'violation')) continue;
     // What an open deal would need if it were lost is not on its way forward.
     if (f.group === 'toLost' && f.status === 'missing') continue;
-    const idx = pipe.stages.findIndex((s) => s.label === f.stage);
+    let idx = -1;
+    for (let i = 0; i < pipe.stages.length; i++) if (pipe.stages[i]!.label === f.stage) idx = i;
     if (idx < 0) continue;
     let items = 0;
     for (const i of f.items) if (i.status === 'missing') items++;
     (counts ??= pipe.stages.map(() => 0))[idx]! += items || 1;
   }
-  if (counts === null && !cur?.lost) {
-    // Nothing open: the path depends on the stage alone (shared, frozen).
-    const byStage = memoBy(ctx.env, 'paths', pipe.id, () => new Map<string, StagePathEntry[]>());
-    const k = cur ? cur.id : '';
-    let p = byStage.get(k);
-    if (!p) byStage.set(k, (p = Object.freeze(build(ctx, rec, pipe, cur, null).map((e) => Object.freeze(e))) as StagePathEntry[]));
-    return p;
+  if (cur?.lost) return build(ctx, rec, pipe, cur, counts);
+  // Otherwise the path depends on the stage and the open counts alone: shared, frozen, by a numeric signature.
+  let sig = 0;
+  if (counts) {
+    for (let i = counts.length - 1; i >= 0; i--) {
+      if (counts[i]! > 31) return build(ctx, rec, pipe, cur, counts);
+      sig = sig * 32 + counts[i]!;
+    }
+    if (!Number.isSafeInteger(sig)) return build(ctx, rec, pipe, cur, counts);
   }
-  return build(ctx, rec, pipe, cur, counts);
+  const byStage = memoBy<Map<string, Map<number, StagePathEntry[]>>>(ctx.env, 'paths', pipe.id, newMap);
+  const k = cur ? cur.id : '';
+  let bySig = byStage.get(k);
+  if (!bySig) byStage.set(k, (bySig = new Map()));
+  let p = bySig.get(sig);
+  if (!p) {
+    p = Object.freeze(build(ctx, rec, pipe, cur, counts).map((e) => Object.freeze(e))) as StagePathEntry[];
+    if (bySig.size < 512) bySig.set(sig, p);
+  }
+  return p;
 }
 
 function build(ctx: Ctx, rec: RecordData, pipe: PipeInfo, cur: StageInfo | null, counts: number[] | null): StagePathEntry[] {
@@ -63,12 +75,13 @@ function build(ctx: Ctx, rec: RecordData, pipe: PipeInfo, cur: StageInfo | null,
 
 export function nextStageOf(pipe: PipeInfo | null, cur: StageInfo | null): StageInfo | null {
   if (!pipe || !cur || cur.isClosed) return null;
-  return pipe.open.find((s) => s.rank === cur.rank + 1) ?? pipe.won ?? null;
+  for (const s of pipe.open) if (s.rank === cur.rank + 1) return s;
+  return pipe.won ?? null;
 }
 
 /** The latest note on the record whose body (HTML-decoded) contains the tag (SALES-PRO-8, SOP-2). */
 export function taggedNoteId(ctx: Ctx, rec: RecordData, tag: string): string | null {
-  const list = ctx.engagements(rec.objectTypeId + '/' + rec.id);
+  const list = ctx.engagements(ctx.key(rec));
   if (!list || !tag) return null;
   const needle = tag.toLowerCase();
   let best: { id: string; at: number } | null = null;
@@ -82,19 +95,25 @@ export function taggedNoteId(ctx: Ctx, rec: RecordData, tag: string): string | n
   return best ? best.id : null;
 }
 
+/** Role labels on deal→contact associations (ACC-7), normalized → as the playbook writes them. */
+function committeeRoles(env: Env, alias: string): Map<string, string> {
+  const contactAlias = aliasOf(env, OBJECT_TYPE.contact);
+  const m = new Map<string, string>();
+  for (const l of env.playbook.associations?.labels ?? []) {
+    if (l.from === alias && l.to === contactAlias) m.set(normLabel(l.label), l.label);
+  }
+  return m;
+}
+
+const NO_ROLES: string[] = Object.freeze([]) as unknown as string[];
+
 function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | undefined): DealResult['committee'] {
   if (!finding) return null;
   const contactAlias = aliasOf(ctx.env, OBJECT_TYPE.contact);
-  const roles = memoBy(ctx.env, 'committeeRoles', alias, () => {
-    const m = new Map<string, string>();
-    for (const l of ctx.env.playbook.associations?.labels ?? []) {
-      if (l.from === alias && l.to === contactAlias) m.set(normLabel(l.label), l.label);
-    }
-    return m;
-  });
+  const roles = memoBy(ctx.env, 'committeeRoles', alias, committeeRoles);
   const nameProps = contactAlias ? ctx.env.objects.get(contactAlias)?.nameProperties ?? [] : [];
   const members: CommitteeMember[] = [];
-  const edges = ctx.assoc(rec.objectTypeId + '/' + rec.id, OBJECT_TYPE.contact).edges;
+  const edges = ctx.assoc(ctx.key(rec), OBJECT_TYPE.contact).edges;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
     let dup = false;
@@ -108,12 +127,12 @@ function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | 
         if (typeof v === 'string' && !isBlank(v)) name = name ? name + ' ' + v.trim() : v.trim();
       }
     }
-    const memberRoles: string[] = [];
+    let memberRoles: string[] = NO_ROLES;
     for (const t of e.types ?? []) {
       const r = t && typeof t.label === 'string' ? roles.get(normLabelCached(t.label)) : undefined;
-      if (r && !memberRoles.includes(r)) memberRoles.push(r);
+      if (r && !memberRoles.includes(r)) memberRoles = memberRoles === NO_ROLES ? [r] : [...memberRoles, r];
     }
-    const contact = refOf(e.to);
+    const contact = c ? { objectTypeId: c.objectTypeId, id: c.id } : refOf(e.to);
     members.push({ contact, name: name || `Contact ${contact.id}`, roles: memberRoles });
   }
   return { members, status: finding.status };
@@ -125,30 +144,36 @@ interface DealMeta {
   committeeRule: CRule | undefined;
 }
 
+function dealMeta(env: Env, alias: string): DealMeta {
+  const rules = rulesFor(env, alias);
+  const list = env.playbook.sopNote?.checklist ?? rules.find((r) => r.checklist !== null)?.checklist ?? null;
+  return {
+    list: list && env.playbook.checklists?.[list] ? list : null,
+    sopRule: rules.find((r) => r.checklist !== null && r.checklist === list),
+    committeeRule: rules.find((r) => r.committee),
+  };
+}
+
 export function dealResult(ctx: Ctx, rec: RecordData, alias: string, findings: Finding[]): DealResult {
   const pos = ctx.stageOf(rec);
   const pipe = pos.pipe;
   const cur = pos.stage;
   const next = nextStageOf(pipe, cur);
-  const meta = memoBy(ctx.env, 'dealMeta', alias, (): DealMeta => {
-    const rules = rulesFor(ctx.env, alias);
-    const list = ctx.env.playbook.sopNote?.checklist ?? rules.find((r) => r.checklist !== null)?.checklist ?? null;
-    return {
-      list: list && ctx.env.playbook.checklists?.[list] ? list : null,
-      sopRule: rules.find((r) => r.checklist !== null && r.checklist === list),
-      committeeRule: rules.find((r) => r.committee),
-    };
-  });
+  const meta = memoBy(ctx.env, 'dealMeta', alias, dealMeta);
   let sop: DealResult['sop'] = null;
   // The S&OP rows from where the checklist applies (SOP-1 is on the record), or, without a checklist rule, on governed deals.
-  const sopApplies = meta.sopRule ? findings.some((f) => f.ruleId === meta.sopRule!.id) : !!pipe?.governed;
+  let sopApplies = !meta.sopRule && !!pipe?.governed;
+  let committeeFinding: Finding | undefined;
+  for (const f of findings) {
+    if (meta.sopRule && f.ruleId === meta.sopRule.id) sopApplies = true;
+    if (meta.committeeRule && f.ruleId === meta.committeeRule.id) committeeFinding = f;
+  }
   if (pipe && meta.list && sopApplies) {
     const rows = checklistRows(ctx, rec, alias, meta.list);
     let complete = true;
     for (const r of rows) if (!r.known) complete = false;
     sop = { rows, complete, noteId: taggedNoteId(ctx, rec, ctx.env.playbook.sopNote?.tag ?? '') };
   }
-  const committeeFinding = meta.committeeRule ? findings.find((f) => f.ruleId === meta.committeeRule!.id) : undefined;
   return {
     kind: 'deal',
     pipeline: pipe ? pipe.summary : null,

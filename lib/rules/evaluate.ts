@@ -9,7 +9,7 @@
 import type { Playbook } from '../playbook/types';
 import type { PortalMeta, RecordData, Snapshot } from './snapshot';
 import { OBJECT_TYPE } from './snapshot';
-import type { Evaluation, Finding, RecordResult } from './result';
+import type { Evaluation, Finding, FindingItem, RecordResult } from './result';
 import { getEnv, aliasOf, memo, stageByLabel, type Env } from './resolve';
 import { Ctx } from './context';
 import { planFor, runEntry } from './rules';
@@ -18,7 +18,8 @@ import { contactResult } from './contact';
 import { companyResult } from './company';
 import { cadenceResult } from './cadence';
 import { guidanceFor } from './guidance';
-import { nextSteps } from './next-steps';
+import { StepList, stepText, stepTier, type StepContext } from './next-steps';
+import type { PlanEntry } from './rules';
 import { callLogSpec } from './call-log';
 import { isBlank } from './values';
 
@@ -49,6 +50,36 @@ function resultKind(env: Env, typeId: string, alias: string | null): RecordResul
   return 'other';
 }
 
+/** SOP-2's form rule: the note the sidebar writes. */
+function findNoteForm(env: Env) {
+  return (env.playbook.rules ?? []).find((x) => x && x.kind === 'form' && x.form === 'sopNote' && x.enabled !== false) ?? null;
+}
+
+/**
+ * A step's text, cached per plan entry for findings with one open item: the
+ * text then depends only on that item's current value (the entry fixes the
+ * stage, the group and the wording).
+ */
+function cachedStepText(entry: PlanEntry, f: Finding, tier: number, ctx: StepContext): string {
+  let open: FindingItem | null = null;
+  let count = 0;
+  for (const i of f.items) {
+    if (i.status === 'missing') {
+      open = i;
+      count++;
+    }
+  }
+  if (count !== 1 || f.items.length > 8) return stepText(f, tier, ctx);
+  const key = open!.current ?? '\u0000';
+  const texts = (entry.texts ??= new Map());
+  let t = texts.get(key);
+  if (t === undefined) {
+    t = stepText(f, tier, ctx);
+    if (texts.size < 256 && open!.label === entry.cr.test?.label) texts.set(key, t);
+  }
+  return t;
+}
+
 export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Evaluation {
   const snap: Snapshot = snapshot && typeof snapshot === 'object' ? snapshot : ({} as Snapshot);
   const portal = snap.portal && typeof snap.portal === 'object' ? snap.portal : EMPTY_PORTAL;
@@ -62,32 +93,34 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   const alias = aliasOf(env, ref.objectTypeId);
   const kind = resultKind(env, ref.objectTypeId, alias);
 
+  const pos = alias && env.objects.get(alias)?.pipelined ? ctx.stageOf(rec) : null;
+  const next = kind === 'deal' && pos ? nextStageOf(pos.pipe, pos.stage) : null;
+  const stepCtx: StepContext = { nextStage: next?.label ?? null, nextIsWon: !!next?.won };
+  const steps = new StepList(stepCtx);
   const findings: Finding[] = [];
   if (alias) {
-    const pos = env.objects.get(alias)?.pipelined ? ctx.stageOf(rec) : null;
     for (const entry of planFor(env, alias, pos?.pipe ?? null, pos?.stage ?? null)) {
       const f = runEntry(ctx, rec, entry);
-      if (f) findings.push(f);
+      if (!f) continue;
+      findings.push(f);
+      if (f.status === 'met' || f.status === 'unknown') continue;
+      const tier = stepTier(f, stepCtx);
+      if (tier >= 0) steps.push(tier, f.ruleId, cachedStepText(entry, f, tier, stepCtx));
     }
   }
 
   let result: RecordResult;
-  let stepCtx: Parameters<typeof nextSteps>[1] = { nextStage: null, nextIsWon: false };
   if (kind === 'deal') {
     const r = dealResult(ctx, rec, alias!, findings);
     result = r;
-    const pos = ctx.stageOf(rec);
-    const next = nextStageOf(pos.pipe, pos.stage);
-    const extra: Array<{ ruleId: string; text: string }> = [];
     // SOP-2: once the checklist is complete and no note exists, writing the note is the next step.
-    const noteForm = memo(env, 'noteForm', () => (playbook.rules ?? []).find((x) => x && x.kind === 'form' && x.form === 'sopNote' && x.enabled !== false) ?? null);
-    if (noteForm && r.sop && r.sop.complete && r.sop.noteId === null && pos.pipe?.governed && pos.stage && !pos.stage.lost) {
+    const noteForm = memo(env, 'noteForm', findNoteForm);
+    if (noteForm && r.sop && r.sop.complete && r.sop.noteId === null && pos?.pipe?.governed && pos.stage && !pos.stage.lost) {
       const formStage = 'stage' in noteForm && noteForm.stage ? stageByLabel(pos.pipe, noteForm.stage) : null;
       if (!formStage || pos.stage.rank >= formStage.rank) {
-        extra.push({ ruleId: noteForm.id, text: `Write the ${playbook.sopNote?.tag ?? ''} note from the checklist: the sidebar can write it for you.` });
+        stepCtx.extra = [{ ruleId: noteForm.id, text: `Write the ${playbook.sopNote?.tag ?? ''} note from the checklist: the sidebar can write it for you.` }];
       }
     }
-    stepCtx = { nextStage: next?.label ?? null, nextIsWon: !!next?.won, extra };
   } else if (kind === 'contact') result = contactResult(ctx, rec, alias!, findings);
   else if (kind === 'company') result = companyResult(ctx, rec, alias!);
   else if (kind === 'cadence') result = cadenceResult(ctx, rec);
@@ -101,7 +134,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
     findings,
     guidance: alias ? guidanceFor(ctx, rec, alias) : [],
     callLog: alias && playbook.callLog?.appliesTo.includes(alias) ? callLogSpec(snap, playbook) : null,
-    nextSteps: nextSteps(findings, stepCtx),
+    nextSteps: steps.list(),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Guidance } from './result';
 import type { Ctx } from './context';
 import type { Env } from './resolve';
 import type { Node } from './node';
-import { memoBy, pipesOf } from './resolve';
+import { memoBy, newMap, pipesOf } from './resolve';
 import { compiler } from './predicates';
 import { MET } from './node';
 import { clean, isBlank, normLabel } from './values';
@@ -26,7 +26,11 @@ interface CGuide {
 }
 
 function guidesFor(env: Env, alias: string): CGuide[] {
-  return memoBy(env, 'guides', alias, () => {
+  return memoBy(env, 'guides', alias, compileGuides);
+}
+
+function compileGuides(env: Env, alias: string): CGuide[] {
+  {
     const compile = compiler(env);
     const obj = env.objects.get(alias);
     const lc = env.playbook.lifecycle;
@@ -59,12 +63,12 @@ function guidesFor(env: Env, alias: string): CGuide[] {
       });
     }
     return out;
-  });
+  }
 }
 
 /** Guides that pass the static filters (object, pipeline, stage) for a record in (pipe, stage). */
 function staticGuides(env: Env, alias: string, pipeId: string, stageNorm: string | null, all: CGuide[]): CGuide[] {
-  const byPipe = memoBy(env, 'guidePlans', alias, () => new Map<string, Map<string | null, CGuide[]>>());
+  const byPipe = memoBy<Map<string, Map<string | null, CGuide[]>>>(env, 'guidePlans', alias, newMap);
   let byStage = byPipe.get(pipeId);
   if (!byStage) byPipe.set(pipeId, (byStage = new Map()));
   let list = byStage.get(stageNorm);
@@ -82,13 +86,14 @@ export function guidanceFor(ctx: Ctx, rec: RecordData, alias: string): Guidance[
   if (ctx.env.objects.get(alias)?.pipelined) {
     const pos = ctx.stageOf(rec);
     guides = staticGuides(ctx.env, alias, pos.pipe ? pos.pipe.id : '', pos.stage ? pos.stage.norm : null, all);
-  } else guides = all.filter((g) => !g.pipelines && !g.stage);
+  }
   const lc = ctx.env.playbook.lifecycle;
   let lifecycleValue: string | null = null;
   if (lc && lc.object === alias) {
     const raw = rec.properties[lc.property];
     lifecycleValue = (typeof raw === 'string' && !isBlank(raw) ? clean(raw) : lc.defaultValue).toLowerCase();
   }
+  if (guides !== all && !guides.some((g) => g.lifecycle || g.when)) return guides.map((g) => g.out);
   const out: Guidance[] = [];
   for (const g of guides) {
     if (g.lifecycle && (lifecycleValue === null || !g.lifecycle.has(lifecycleValue))) continue;

@@ -22,7 +22,6 @@ import { htmlText, isBlank, normLabel, normLabelCached, orList } from './values'
 
 type P<Op extends Predicate['op']> = Extract<Predicate, { op: Op }>;
 
-const recKey = (rec: RecordData) => rec.objectTypeId + '/' + rec.id;
 const away = (ctx: Ctx, rec: RecordData | undefined) => (rec && !isFocus(ctx, rec) ? refOfRecord(rec) : null);
 const plural = (n: number, one: string) => `${n} ${one.toLowerCase()}${n === 1 ? '' : 's'}`;
 
@@ -96,7 +95,7 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
   /** Counts the associated records (and lists their keys when `collect`, for a fix). */
   const count = (ctx: Ctx, rec: RecordData | undefined, collect: boolean): Count => {
     if (!rec || !typeId) return { t: UNK, total: 0, matched: 0, candidates: NO_KEYS };
-    const key = recKey(rec);
+    const key = ctx.key(rec);
     if (p.primary) {
       const fromAlias = aliasOf(ctx.env, rec.objectTypeId);
       const prim = ctx.primaryKey(key, fromAlias, target, typeId);
@@ -191,7 +190,7 @@ export function engagementNode(p: P<'engagement'>, alias: string, env: Env, comp
 
   const scan = (ctx: Ctx, rec: RecordData | undefined): { t: Tri; count: number; latest: number | null; since: number | null } => {
     if (!rec) return { t: UNK, count: 0, latest: null, since: null };
-    const list = ctx.engagements(recKey(rec));
+    const list = ctx.engagements(ctx.key(rec));
     if (!list) return { t: UNK, count: 0, latest: null, since: null };
     let since: number | null = null;
     if (p.sinceStage) {
@@ -287,7 +286,7 @@ export function attachmentNode(p: P<'attachment'>, alias: string, _env: Env): No
       if (part.alias !== alias) {
         const typeId = objectTypeOf(ctx.env, part.alias!);
         if (!typeId) return null;
-        const prim = ctx.primaryKey(recKey(rec), alias, part.alias!, typeId);
+        const prim = ctx.primaryKey(ctx.key(rec), alias, part.alias!, typeId);
         if (!prim.loaded) return null;
         if (!prim.key) return '';
         src = ctx.record(prim.key);
@@ -303,7 +302,7 @@ export function attachmentNode(p: P<'attachment'>, alias: string, _env: Env): No
 
   const scan = (ctx: Ctx, rec: RecordData | undefined): { t: Tri; names: string[] } => {
     if (!rec) return { t: UNK, names: [] };
-    const list = ctx.engagements(recKey(rec));
+    const list = ctx.engagements(ctx.key(rec));
     if (!list) return { t: UNK, names: [] };
     const files = ctx.snap.files ?? {};
     let want: string | null = null;
@@ -367,7 +366,7 @@ export function latestActivity(ctx: Ctx, rec: RecordData, alias: string): { late
     const d = ctx.day(v);
     if (d !== null && (latest === null || d > latest)) latest = d;
   }
-  const list = ctx.engagements(recKey(rec));
+  const list = ctx.engagements(ctx.key(rec));
   if (!list) complete = false;
   else
     for (const e of list) {

@@ -63,7 +63,7 @@ function leafNode(spec: LeafSpec): Node {
       const t = test(ctx, rec);
       const raw = rec ? rec.properties[name] : undefined;
       const fix =
-        t === MET || !rec ? null : makeFix([refOfRecord(rec)], p, spec.accepts, suggestionFor(p, hint, spec.suggest));
+        t === MET || !rec ? null : makeFix(ctx.targets(rec), p, spec.accepts, suggestionFor(p, hint, spec.suggest));
       out.push(
         item(spec.label, t, display(ctx, p, typeof raw === 'string' ? raw : null), spec.required, fix, rec && !isFocus(ctx, rec) ? refOfRecord(rec) : null),
       );

@@ -2,6 +2,7 @@
  * Learn mode's "what to do next", in plain words, most important first:
  * what the next stage needs (its gates), then violations (earlier stages left
  * open, failed checks), then other open actions, then recommendations.
+ * Unknown findings are not steps (nothing to do until the data is loaded).
  */
 import type { Finding, FindingItem } from './result';
 
@@ -14,37 +15,60 @@ export interface StepContext {
   extra?: Array<{ ruleId: string; text: string }>;
 }
 
-function open(items: FindingItem[]): FindingItem[] {
-  return items.filter((i) => i.status === 'missing');
-}
+export type Step = { ruleId: string; text: string };
 
 function describe(i: FindingItem): string {
   return i.current === null || i.current === undefined ? `${i.label} (${i.required})` : `${i.label} (${i.required}; now ${i.current})`;
 }
 
-function text(f: Finding, ctx: StepContext): string {
-  const items = open(f.items);
-  const what = items.length ? items.map(describe).join('; ') : f.title;
-  if (f.group === 'next' || (f.group === 'toWon' && ctx.nextIsWon && f.status === 'missing')) {
-    return ctx.nextStage ? `To move to ${ctx.nextStage}: ${what}.` : `${f.title}: ${what}.`;
-  }
+/** 0: next-stage gates, 1: violations, 2: other open actions, 3: recommendations; -1: not a step. */
+export function stepTier(f: Finding, ctx: StepContext): number {
+  if (f.status === 'met' || f.status === 'unknown') return -1;
+  if (f.group === 'next' || (f.group === 'toWon' && ctx.nextIsWon && f.status === 'missing')) return 0;
+  if (f.status === 'violation') return 1;
+  if (f.status === 'missing') return f.group === 'toWon' || f.group === 'toLost' ? -1 : 2;
+  return f.status === 'warning' ? 3 : -1;
+}
+
+export function stepText(f: Finding, tier: number, ctx: StepContext): string {
+  let what = '';
+  for (const i of f.items) if (i.status === 'missing') what = what ? `${what}; ${describe(i)}` : describe(i);
+  if (!what) what = f.title;
+  if (tier === 0) return ctx.nextStage ? `To move to ${ctx.nextStage}: ${what}.` : `${f.title}: ${what}.`;
   if (f.group === 'earlier') return `Out of compliance since ${f.stage ?? 'an earlier stage'} — ${f.title}: ${what}.`;
   return `${f.title}: ${what}.`;
 }
 
-export function nextSteps(findings: Finding[], ctx: StepContext): Array<{ ruleId: string; text: string }> {
-  const tiers: Finding[][] = [[], [], [], []];
-  for (const f of findings) {
-    if (f.status === 'met' || f.status === 'unknown') continue;
-    const isNext = f.group === 'next' || (f.group === 'toWon' && ctx.nextIsWon && f.status === 'missing');
-    if (isNext) tiers[0]!.push(f);
-    else if (f.status === 'violation') tiers[1]!.push(f);
-    else if (f.status === 'missing' && f.group !== 'toWon' && f.group !== 'toLost') tiers[2]!.push(f);
-    else if (f.status === 'warning') tiers[3]!.push(f);
+/** Collects steps by tier as findings come in, then lists them in order. */
+export class StepList {
+  private tiers: [Step[] | null, Step[] | null, Step[] | null, Step[] | null] = [null, null, null, null];
+  constructor(private readonly ctx: StepContext) {}
+
+  /** Adds the finding's step, if it is one. */
+  add(f: Finding): void {
+    const tier = stepTier(f, this.ctx);
+    if (tier >= 0) this.push(tier, f.ruleId, stepText(f, tier, this.ctx));
   }
-  const out: Array<{ ruleId: string; text: string }> = [];
-  for (const f of tiers[0]!) out.push({ ruleId: f.ruleId, text: text(f, ctx) });
-  for (const e of ctx.extra ?? []) out.push(e);
-  for (const tier of tiers.slice(1)) for (const f of tier) out.push({ ruleId: f.ruleId, text: text(f, ctx) });
-  return out;
+
+  /** Adds a step whose tier and text the caller worked out (the evaluator caches texts). */
+  push(tier: number, ruleId: string, text: string): void {
+    (this.tiers[tier as 0 | 1 | 2 | 3] ??= []).push({ ruleId, text });
+  }
+
+  list(): Step[] {
+    const out: Step[] = [];
+    const [next, violations, open, warnings] = this.tiers;
+    if (next) for (const s of next) out.push(s);
+    for (const e of this.ctx.extra ?? []) out.push(e);
+    if (violations) for (const s of violations) out.push(s);
+    if (open) for (const s of open) out.push(s);
+    if (warnings) for (const s of warnings) out.push(s);
+    return out;
+  }
+}
+
+export function nextSteps(findings: Finding[], ctx: StepContext): Step[] {
+  const list = new StepList(ctx);
+  for (const f of findings) list.add(f);
+  return list.list();
 }

@@ -54,7 +54,7 @@ const norm = (t: Tri): Tri => (t === NA ? MET : t);
 function hintFix(ctx: Ctx, env: Env, rec: RecordData | undefined, alias: string, hint: Hint | null, suggest?: string) {
   if (!hint || !rec || hint.alias !== alias) return null;
   const p = propInfo(env, alias, hint.property);
-  return makeFix([refOfRecord(rec)], p, p.options, hint.suggest ?? suggest);
+  return makeFix(ctx.targets(rec), p, p.options, hint.suggest ?? suggest);
 }
 
 function compileOne(p: Predicate, alias: string, env: Env, compile: Compile): Node {

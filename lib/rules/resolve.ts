@@ -61,6 +61,8 @@ export interface PipeInfo {
   open: StageInfo[];
   won: StageInfo | null;
   lost: StageInfo | null;
+  /** "A → B → C" for each in-order prefix of the stages (SALES-SQL-1's path), built on first use. */
+  prefixTexts?: string[];
 }
 
 export interface ObjInfo {
@@ -108,20 +110,25 @@ export function getEnv(playbook: Playbook, portal: PortalMeta): Env {
 }
 
 /** Memoize a value derived from the env (compiled once per playbook and portal). */
-export function memo<T>(env: Env, key: string, make: () => T): T {
+export function memo<T>(env: Env, key: string, make: (env: Env) => T): T {
   if (env.memo.has(key)) return env.memo.get(key) as T;
-  const v = make();
+  const v = make(env);
   env.memo.set(key, v);
   return v;
 }
 
+/** A fresh map (a maker for `memoBy` slots that hold maps). */
+export function newMap<K, V>(): Map<K, V> {
+  return new Map();
+}
+
 /** Memoize per (namespace, key) without building a combined string (these run per evaluation). */
-export function memoBy<T>(env: Env, ns: string, key: string, make: () => T): T {
+export function memoBy<T>(env: Env, ns: string, key: string, make: (env: Env, key: string) => T): T {
   let m = env.memo.get(ns) as Map<string, T> | undefined;
   if (!m) env.memo.set(ns, (m = new Map()));
   const hit = m.get(key);
   if (hit !== undefined || m.has(key)) return hit as T;
-  const v = make();
+  const v = make(env, key);
   m.set(key, v);
   return v;
 }

@@ -15,7 +15,7 @@ import { OBJECT_TYPE } from './snapshot';
 import type { Finding, FindingGroup, FindingItem, FindingStatus } from './result';
 import type { Ctx } from './context';
 import type { Env, PipeInfo, StageInfo } from './resolve';
-import { memoBy, pipesOf, stageByLabel } from './resolve';
+import { memoBy, newMap, pipesOf, stageByLabel } from './resolve';
 import { compiler } from './predicates';
 import { FAIL, MET, NA, UNK, item, type Hint, type Node, type Tri } from './node';
 import { normLabel } from './values';
@@ -56,6 +56,8 @@ export interface PlanEntry {
    */
   metCache: Map<string, Finding> | null;
   metProp: string | null;
+  /** Learn-mode texts of this entry's failures, by the open item's current value (see evaluate). */
+  texts?: Map<string, string>;
 }
 
 /** Tests whose result is a function of one property value of the context record (and the portal). */
@@ -145,7 +147,11 @@ function groupFor(env: Env, rule: Rule, alias: string, test: Predicate | undefin
 }
 
 export function rulesFor(env: Env, alias: string): CRule[] {
-  return memoBy(env, 'rules', alias, () => {
+  return memoBy(env, 'rules', alias, compileRules);
+}
+
+function compileRules(env: Env, alias: string): CRule[] {
+  {
     const compile = compiler(env);
     const out: CRule[] = [];
     const obj = env.objects.get(alias);
@@ -188,7 +194,7 @@ export function rulesFor(env: Env, alias: string): CRule[] {
       });
     }
     return out;
-  });
+  }
 }
 
 function inScope(cr: CRule, pipe: PipeInfo | null): boolean {
@@ -198,7 +204,7 @@ function inScope(cr: CRule, pipe: PipeInfo | null): boolean {
 
 /** The rules a record of `alias` in (pipe, stage) is checked against. */
 export function planFor(env: Env, alias: string, pipe: PipeInfo | null, stage: StageInfo | null): PlanEntry[] {
-  const byPipe = memoBy(env, 'plans', alias, () => new Map<string, Map<string, PlanEntry[]>>());
+  const byPipe = memoBy<Map<string, Map<string, PlanEntry[]>>>(env, 'plans', alias, newMap);
   const pk = pipe ? pipe.id : '';
   let byStage = byPipe.get(pk);
   if (!byStage) byPipe.set(pk, (byStage = new Map()));

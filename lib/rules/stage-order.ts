@@ -9,7 +9,6 @@ import type { RecordData } from './snapshot';
 import type { Ctx } from './context';
 import type { Env, PipeInfo, StageInfo } from './resolve';
 import { FAIL, MET, UNK, item, isFocus, refOfRecord, type Node, type Tri } from './node';
-import { memoBy } from './resolve';
 import { stageHistory } from './history';
 
 type P = Extract<Predicate, { op: 'stageOrder' }>;
@@ -69,7 +68,7 @@ function pathText(ctx: Ctx, w: StageWalk): string {
   let prefix = w.problem === null && pipe !== null;
   if (prefix) for (let i = 0; i < w.path.length; i++) if (pipe!.stages[i] !== w.path[i]) prefix = false;
   if (prefix) {
-    const texts = memoBy(ctx.env, 'pathTexts', pipe!.id, () => pipe!.stages.map((_, i) => pipe!.stages.slice(0, i + 1).map((s) => s.label).join(' → ')));
+    const texts = (pipe!.prefixTexts ??= pipe!.stages.map((_, i) => pipe!.stages.slice(0, i + 1).map((s) => s.label).join(' → ')));
     const t = texts[w.path.length - 1];
     if (t !== undefined) return t;
   }
