@@ -11,6 +11,8 @@
  *                             main(), after every module ran. evalMs = the difference: top-level
  *                             evaluation (with the lazy compilation it triggers), not the worker's
  *                             own start-up nor the script download/parse before it. Target ≤ 150 ms.
+ *   background.evalMinMs      the fastest of the 5 (closest to the intrinsic cost on a busy machine)
+ *   background.evalLoadAvg    1-minute load average while measuring (timings scale with it)
  *   view.first.requests/.waves  the very first view after install: portal metadata + snapshot
  *   view.cold.requests/.waves   a record not in the cache (portal metadata cached, the usual case)
  *   view.warm.requests          the same record again: answered from IndexedDB (target 0)
@@ -23,7 +25,7 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -48,11 +50,12 @@ function build(): void {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-async function evalMs(): Promise<number> {
+async function evalMs(): Promise<{ median: number; min: number; load: number }> {
   if (!existsSync(CHROMIUM)) {
     console.error('bench(background): /usr/bin/chromium missing (apt-get install -y chromium); evalMs skipped');
-    return Number.NaN;
+    return { median: Number.NaN, min: Number.NaN, load: Number.NaN };
   }
+  const load = loadavg()[0] ?? Number.NaN;
   const { chromium } = await import('playwright-core');
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -79,7 +82,7 @@ async function evalMs(): Promise<number> {
       rmSync(profile, { recursive: true, force: true });
     }
   }
-  return median(samples);
+  return { median: median(samples), min: Math.min(...samples), load };
 }
 
 function waves(calls: Array<{ start: number; end: number }>): number {
@@ -152,10 +155,15 @@ async function views(): Promise<Record<string, number>> {
 export async function run(): Promise<Record<string, number>> {
   build();
   const js = readFileSync(join(outDir, 'background.js'));
+  const evaluation = await evalMs();
+  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     'background.gzipBytes': gzipSync(js, { level: 9 }).length,
     'background.rawBytes': js.length,
-    'background.evalMs': Math.round((await evalMs()) * 10) / 10,
+    'background.evalMs': round(evaluation.median),
+    'background.evalMinMs': round(evaluation.min),
+    // Timings on a shared machine: the 1-minute load average when measured (cores: os.cpus().length).
+    'background.evalLoadAvg': round(evaluation.load),
     ...(await views()),
   };
 }

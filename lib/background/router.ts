@@ -27,6 +27,8 @@ export type SenderKind = 'page' | 'content';
 
 export interface HandlerContext {
   from: SenderKind;
+  /** The portal of the content script's tab URL (null for pages or URLs without one). */
+  tabPortalId: number | null;
   /** The sidebar's tab (content scripts), for pushes. */
   tabId: number | null;
   frameId: number | null;
@@ -111,15 +113,15 @@ export class Router {
       if (PRIVILEGED.has(request.type) && from !== 'page') {
         return { ok: false, error: appError('forbidden', `${request.type} is accepted only from the extension's own pages.`) };
       }
+      const tabPortal = from === 'content' ? portalOfUrl(parseUrl(sender.url) as URL) : null;
       if (from === 'content' && 'portalId' in request && request.portalId !== undefined) {
-        const tabPortal = portalOfUrl(parseUrl(sender.url) as URL);
         if (tabPortal !== null && tabPortal !== request.portalId) {
           return { ok: false, error: appError('forbidden', `The sidebar on portal ${tabPortal} asked about portal ${request.portalId}.`) };
         }
       }
       const handler = this.handlers.get(request.type);
       if (!handler) return { ok: false, error: appError('unavailable', `Nothing handles ${request.type} in this version.`) };
-      const data = await handler(request, { from, tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
+      const data = await handler(request, { from, tabPortalId: tabPortal, tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
       return { ok: true, data };
     } catch (err) {
       const error = toAppError(err);

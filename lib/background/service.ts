@@ -25,7 +25,7 @@ import { Outbox, toWireEntry } from './outbox';
 import { PlaybookService, parsePlaybookJson } from './playbooks';
 import { Pusher, type PushTransport } from './push';
 import { RateLimiter, type FetchLike, type LimiterState, type RateLimiterOptions } from './rate-limiter';
-import { Router, type RouterOptions } from './router';
+import { Router, type HandlerContext, type RouterOptions } from './router';
 import type { ScanRunner, ScanRunnerFactory } from './scan-registry';
 import { TokenService } from './tokens';
 import { ViewService } from './views';
@@ -298,21 +298,35 @@ export class BackgroundService {
 
   private registerHandlers(): void {
     const r = this.router;
-    r.register('view.get', (m, ctx) => this.views.get(m.portalId, m.ref, ctx.tabId !== null ? { tab: { tabId: ctx.tabId, frameId: ctx.frameId } } : {}));
-    r.register('view.refresh', (m, ctx) => this.views.get(m.portalId, m.ref, { force: true, ...(ctx.tabId !== null ? { tab: { tabId: ctx.tabId, frameId: ctx.frameId } } : {}) }));
+    // Only the sidebar's tab gets view pushes by tabs.sendMessage (pages get runtime messages).
+    const tab = (ctx: HandlerContext) => (ctx.from === 'content' && ctx.tabId !== null ? { tab: { tabId: ctx.tabId, frameId: ctx.frameId } } : {});
+    r.register('view.get', (m, ctx) => this.views.get(m.portalId, m.ref, tab(ctx)));
+    r.register('view.refresh', (m, ctx) => this.views.get(m.portalId, m.ref, { force: true, ...tab(ctx) }));
     r.register('property.update', (m) => this.writes.propertyUpdate(m));
     r.register('call.log', (m) => this.writes.callLog(m));
     r.register('sopNote.create', (m) => this.writes.sopNote(m));
     r.register('cadence.apply', (m) => this.writes.cadenceApply(m));
-    r.register('outbox.list', async (m) => ({
-      entries: (await this.outbox.list({ ...(m.portalId !== undefined ? { portalId: m.portalId } : {}), ...(m.ref ? { ref: m.ref } : {}) })).map(toWireEntry),
-    }));
-    r.register('outbox.retry', async (m) => {
+    // A sidebar sees and touches only its own portal's writes.
+    const ownEntry = async (id: string, ctx: HandlerContext) => {
+      const entry = await this.outbox.get(id);
+      if (entry && ctx.from === 'content' && ctx.tabPortalId !== null && entry.portalId !== ctx.tabPortalId) {
+        throw new AppErrorException(appError('forbidden', 'This write belongs to another portal.'));
+      }
+    };
+    r.register('outbox.list', async (m, ctx) => {
+      const portalId = m.portalId ?? (ctx.from === 'content' ? (ctx.tabPortalId ?? undefined) : undefined);
+      return { entries: (await this.outbox.list({ ...(portalId !== undefined ? { portalId } : {}), ...(m.ref ? { ref: m.ref } : {}) })).map(toWireEntry) };
+    });
+    r.register('outbox.retry', async (m, ctx) => {
+      await ownEntry(m.id, ctx);
       const result = await this.outbox.retry(m.id);
       if (!result.entry && !result.sent) throw new AppErrorException(result.error ?? appError('not-found', 'This write is no longer in the outbox.'));
       return { entry: result.entry ? toWireEntry(result.entry) : null, sent: result.sent };
     });
-    r.register('outbox.discard', async (m) => ({ discarded: await this.outbox.discard(m.id) }));
+    r.register('outbox.discard', async (m, ctx) => {
+      await ownEntry(m.id, ctx);
+      return { discarded: await this.outbox.discard(m.id) };
+    });
     r.register('settings.get', () => this.settings(true));
     r.register('settings.set', async (m, ctx) => {
       const settings = await writeSettings(m.patch, ctx.from, { managed: this.managed, now: () => this.clock.now() });

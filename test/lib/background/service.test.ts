@@ -177,6 +177,10 @@ describe('writes through the outbox', () => {
     expect(status.token).toBe('missing-scopes');
     expect(status.missingScopes.length).toBeGreaterThan(0);
     expect(status.outbox).toEqual({ pending: 0, failed: 1 });
+    // A sidebar on another portal neither sees nor touches it.
+    const elsewhere = contentSender(999001, 'record/0-3/1');
+    expect((await h.ok({ type: 'outbox.list' }, elsewhere)).entries).toEqual([]);
+    expect(await h.send({ type: 'outbox.discard', id }, elsewhere)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await h.ok({ type: 'outbox.discard', id }, senderFor(deal))).toEqual({ discarded: true });
     expect((await h.ok({ type: 'outbox.list' })).entries).toEqual([]);
   });
