@@ -116,6 +116,12 @@ export class WriteService {
     const now = this.o.now();
     const properties: Record<string, string> = { ...req.properties };
     if (!properties.hs_timestamp) properties.hs_timestamp = new Date(now).toISOString();
+    // A wall-clock time without a zone (a datetime-local input) would be read as UTC by HubSpot.
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(properties.hs_timestamp)) {
+      throw invalid('The call time has no time zone: send an ISO datetime with Z or an offset (new Date(local).toISOString()).', [
+        { path: 'hs_timestamp', message: 'time zone missing' },
+      ]);
+    }
     const errors = this.o.engine.validateCallLog(properties, spec);
     if (errors.length > 0) {
       throw invalid(errors.map((e) => e.message).join(' '), errors.map((e) => ({ path: e.field, message: e.message })));

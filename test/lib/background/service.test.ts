@@ -251,6 +251,8 @@ describe('writes through the outbox', () => {
       hs_call_direction: spec!.checkIn.directions[0] ?? spec!.directions[0]!.value,
       hs_call_body: 'Talked through the quarter.',
     };
+    const local = await h.send({ type: 'call.log', portalId: PORTAL, ref: clientHub, properties: { ...properties, hs_timestamp: '2025-03-03T10:00' } }, senderFor(clientHub));
+    expect(local).toMatchObject({ ok: false, error: { code: 'validation', details: [{ path: 'hs_timestamp' }] } });
     await h.clearLog();
     const res = await h.ok({ type: 'call.log', portalId: PORTAL, ref: clientHub, properties }, senderFor(clientHub));
     expect(res.sent).toBe(true);
