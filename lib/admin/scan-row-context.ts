@@ -15,7 +15,6 @@
  * Records of objects without pipelines have none (null).
  */
 import { instant } from '../hubspot/engagement-probes';
-import { latestEntry, type StageEntry } from '../rules/history';
 import { HS, stageProperty } from '../rules/hubspot';
 import type { Owner, PortalMeta, RecordData } from '../rules/snapshot';
 import { createdProperty, pipelineOf } from './scan-needs';
@@ -34,14 +33,20 @@ export function enteredStageAt(rec: RecordData): number | null {
   if (!stageId) return null;
   const raw = rec.history?.[stageProperty(rec.objectTypeId)];
   if (raw && raw.length > 0) {
-    const entries: StageEntry[] = [];
+    const entries: Array<{ stageId: string; at: number }> = [];
     for (const h of raw) {
       const at = instant(h.timestamp);
       if (at !== null && h.value) entries.push({ stageId: h.value.trim(), at });
     }
     entries.sort((a, b) => a.at - b.at);
-    const at = latestEntry(entries, stageId);
-    if (at !== null) return at;
+    // The latest entry into the current stage (a repeated value is no new entry).
+    let entered: number | null = null;
+    let prev: string | null = null;
+    for (const e of entries) {
+      if (e.stageId === stageId && prev !== stageId) entered = e.at;
+      prev = e.stageId;
+    }
+    if (entered !== null) return entered;
   }
   return (
     instant(rec.properties[HS.enteredCurrentStage]) ??
