@@ -38,7 +38,8 @@ interface Row {
 export interface ChecklistEval {
   rows: ChecklistRow[];
   tris: Tri[];
-  records: Array<RecordData | undefined>;
+  /** The primary associated record rows of other objects are read on (one other object per checklist in practice). */
+  others: Map<string, RecordData | undefined> | null;
   t: Tri;
 }
 
@@ -75,7 +76,7 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
   const defs = compileRows(ctx.env, list, alias);
   const rows: ChecklistRow[] = [];
   const tris: Tri[] = [];
-  const records: Array<RecordData | undefined> = [];
+  let others: Map<string, RecordData | undefined> | null = null;
   let other: string | null = null;
   let otherLoaded = false;
   let otherRec: RecordData | undefined;
@@ -108,7 +109,6 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
       else if (hit.t === UNK) unknown = true;
       rows.push(hit.row);
       tris.push(hit.t);
-      records.push(rec);
       continue;
     }
     let target: RecordData | undefined = rec;
@@ -130,6 +130,7 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
             else otherRef = refOfRecord(otherRec);
           }
         }
+        (others ??= new Map()).set(row.object, otherRec);
       }
       target = otherRec;
       ref = otherRef;
@@ -154,9 +155,8 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
     }
     rows.push(r);
     tris.push(t);
-    records.push(target);
   }
-  const out: ChecklistEval = { rows, tris, records, t: failed ? FAIL : unknown ? UNK : MET };
+  const out: ChecklistEval = { rows, tris, others, t: failed ? FAIL : unknown ? UNK : MET };
   if (cache) cache.checklist = { list, value: out };
   return out;
 }
@@ -186,7 +186,7 @@ export function checklistNode(p: P, alias: string, _env: Env): Node {
           out.push(it);
           continue;
         }
-        const target = c.records[i];
+        const target = row.same ? rec : c.others?.get(row.object);
         const fix = t === MET || !target ? null : makeFix(r.record ? [r.record] : ctx.targets(target), row.p, row.p.options);
         const required = target || t === UNK ? 'a value' : `a ${row.objectLabel.toLowerCase()} to hold it`;
         out.push(item(row.itemLabel, t, r.value, required, fix, t !== MET && r.record && !row.same ? r.record : null));

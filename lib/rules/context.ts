@@ -8,7 +8,7 @@ import type { Env, PipeInfo, StageInfo } from './resolve';
 import { findPipe, primaryTypeId } from './resolve';
 import { instantDay, parseInstant, valueDay } from './dates';
 import { pipelineProperty, stageProperty, HS } from './hubspot';
-import { clean, isBlank } from './values';
+import { clean, htmlText, isBlank } from './values';
 
 export interface StagePos {
   pipe: PipeInfo | null;
@@ -53,6 +53,7 @@ export class Ctx {
   private focusRec: RecordData | null = null;
   private focusKey = '';
   private focusTargets: RecordRef[] | null = null;
+  private texts: Map<string, string> | null = null;
   private focusCache: RecordCache | null = null;
   private caches: Map<RecordData, RecordCache> | null = null;
   private assocFrom: string[] | null = null;
@@ -88,6 +89,17 @@ export class Ctx {
     this.focusKey = rec.objectTypeId + '/' + rec.id;
     this.focusCache = new RecordCache();
     this.focusTargets = null;
+  }
+
+  /** The text of an HTML property value, lower-cased (decoded once per evaluation: SALES-PRO-8, the S&OP note id). */
+  lowerText(html: string): string {
+    if (!this.texts) this.texts = new Map();
+    let t = this.texts.get(html);
+    if (t === undefined) {
+      t = htmlText(html).toLowerCase();
+      this.texts.set(html, t);
+    }
+    return t;
   }
 
   /** `[ref]` of a record as fix targets (the focus record's built once per evaluation). */
@@ -164,11 +176,17 @@ export class Ctx {
     const all = this.edges.length > INDEX_AT ? this.edgesFrom(fromKey) : this.edges;
     let out: AssociationEdge[] | null = null;
     const n = toTypeId.length;
+    let dup = false;
     for (const e of all) {
       if (!e || e.from !== fromKey) continue;
       const to = e.to;
-      if (typeof to === 'string' && to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) (out ??= []).push(e);
+      if (typeof to === 'string' && to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) {
+        if (out) for (const o of out) if (o.to === to) dup = true;
+        (out ??= []).push(e);
+      }
     }
+    // The same record listed twice (once per association type, say) is one associated record.
+    if (dup && out) out = mergeDuplicates(out);
     const a: Assoc = { loaded, edges: out ?? EMPTY, primary: undefined };
     if (froms.length < 32) {
       froms.push(fromKey);
@@ -238,6 +256,16 @@ export class Ctx {
 }
 
 const EMPTY_TYPES: never[] = [];
+
+function mergeDuplicates(edges: AssociationEdge[]): AssociationEdge[] {
+  const out: AssociationEdge[] = [];
+  for (const e of edges) {
+    const prev = out.findIndex((o) => o.to === e.to);
+    if (prev < 0) out.push(e);
+    else out[prev] = { from: e.from, to: e.to, types: [...(out[prev]!.types ?? []), ...(e.types ?? [])] };
+  }
+  return out;
+}
 
 export function keyOf(ref: RecordRef): string {
   return ref.objectTypeId + '/' + ref.id;

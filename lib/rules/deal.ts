@@ -14,7 +14,7 @@ import { engagementTime, refOf } from './context';
 import { checklistRows } from './checklist';
 import { rulesFor, type CRule } from './rules';
 import { stageHistory } from './history';
-import { htmlText, isBlank, normLabel, normLabelCached } from './values';
+import { isBlank, normLabel, normLabelCached } from './values';
 
 function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo | null, findings: Finding[]): StagePathEntry[] {
   if (!pipe) return [];
@@ -56,8 +56,8 @@ function path(ctx: Ctx, rec: RecordData, pipe: PipeInfo | null, cur: StageInfo |
 function build(ctx: Ctx, rec: RecordData, pipe: PipeInfo, cur: StageInfo | null, counts: number[] | null): StagePathEntry[] {
   let reached = -1;
   if (cur?.lost) {
-    for (const h of stageHistory(ctx, rec) ?? []) {
-      const s = pipe.stageById.get(h.stageId);
+    for (const id of stageHistory(ctx, rec)?.ids ?? []) {
+      const s = pipe.stageById.get(id);
       if (s && !s.isClosed && s.rank > reached) reached = s.rank;
     }
   }
@@ -88,7 +88,7 @@ export function taggedNoteId(ctx: Ctx, rec: RecordData, tag: string): string | n
   for (const e of list) {
     if (!e || e.type !== 'note') continue;
     const body = e.properties?.hs_note_body;
-    if (typeof body !== 'string' || !htmlText(body).toLowerCase().includes(needle)) continue;
+    if (typeof body !== 'string' || !ctx.lowerText(body).includes(needle)) continue;
     const at = engagementTime(e) ?? -Infinity;
     if (!best || at > best.at) best = { id: e.id, at };
   }
@@ -114,11 +114,7 @@ function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | 
   const nameProps = contactAlias ? ctx.env.objects.get(contactAlias)?.nameProperties ?? [] : [];
   const members: CommitteeMember[] = [];
   const edges = ctx.assoc(ctx.key(rec), OBJECT_TYPE.contact).edges;
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i]!;
-    let dup = false;
-    for (let j = 0; j < i; j++) if (edges[j]!.to === e.to) dup = true;
-    if (dup) continue;
+  for (const e of edges) {
     const c = ctx.record(e.to);
     let name = '';
     if (c) {

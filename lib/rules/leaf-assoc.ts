@@ -18,7 +18,7 @@ import { FAIL, MET, NA, UNK, item, isFocus, makeFix, refOfRecord, suggestionFor,
 import { dayToIso } from './dates';
 import { latestEntry, stageHistory } from './history';
 import { ENGAGEMENT_BODY } from './hubspot';
-import { htmlText, isBlank, normLabel, normLabelCached, orList } from './values';
+import { isBlank, normLabel, normLabelCached, orList } from './values';
 
 type P<Op extends Predicate['op']> = Extract<Predicate, { op: Op }>;
 
@@ -117,12 +117,10 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
     let matched = 0;
     let unknown = 0;
     const candidates: string[] | null = collect ? [] : null;
+    // ctx.assoc lists each associated record once (types merged).
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       if (labels && !labelled(e.types)) continue;
-      let dup = false;
-      for (let j = 0; j < i && !dup; j++) if (edges[j]!.to === e.to && (!labels || labelled(edges[j]!.types))) dup = true;
-      if (dup) continue;
       total++;
       if (candidates) candidates.push(e.to);
       if (where) {
@@ -168,11 +166,11 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
 
 const TYPE_WORDS: Record<string, string> = { note: 'note', call: 'call', email: 'email', meeting: 'meeting', task: 'task' };
 
-function bodyContains(e: Engagement, needle: string): boolean {
+function bodyContains(ctx: Ctx, e: Engagement, needle: string): boolean {
   const props = e.properties ?? {};
   for (const name of ENGAGEMENT_BODY[e.type] ?? []) {
     const v = props[name];
-    if (typeof v === 'string' && v.length >= needle.length && htmlText(v).toLowerCase().includes(needle)) return true;
+    if (typeof v === 'string' && v.length >= needle.length && ctx.lowerText(v).includes(needle)) return true;
   }
   return false;
 }
@@ -208,7 +206,7 @@ export function engagementNode(p: P<'engagement'>, alias: string, env: Env, comp
       const at = engagementTime(e);
       if (since !== null && (at === null || at < since)) continue;
       if (minDay !== null && (at === null || ctx.instantDay(at) < minDay)) continue;
-      if (needle && !bodyContains(e, needle)) continue;
+      if (needle && !bodyContains(ctx, e, needle)) continue;
       if (where) {
         const t = where.test(ctx, { objectTypeId: 'engagement', id: e.id, properties: e.properties ?? {} });
         if (t === UNK) unknown = true;

@@ -29,8 +29,8 @@ export function walkStages(ctx: Ctx, rec: RecordData): StageWalk {
   const history = stageHistory(ctx, rec);
   if (!history) return { t: UNK, pipe, path: [], problem: null };
   const path: StageInfo[] = [];
-  for (const h of history) {
-    const s = pipe.stageById.get(h.stageId);
+  for (const id of history.ids) {
+    const s = pipe.stageById.get(id);
     // Entries from another pipeline (the deal was moved) say nothing about this one's order.
     if (!s) continue;
     if (path.length && path[path.length - 1] === s) continue;

@@ -149,3 +149,23 @@ describe('Client Hub evaluation', () => {
     expect(daysAgo(0)).toContain('2025-03-15');
   });
 });
+
+describe('associations as the v4 API lists them', () => {
+  it('ACC-7: a contact listed twice (one entry per association type) is one member with both roles', () => {
+    const s = compliantDeal('Sales Qualified Lead (SQL)');
+    const snap = s.b.build();
+    const ana = snap.associations.find((a) => a.from === s.deal && a.to === s.contacts[0]);
+    snap.associations.push({ from: s.deal, to: s.contacts[0]!, types: [{ category: 'USER_DEFINED', typeId: 103, label: 'Decision Maker' }] });
+    snap.associations = snap.associations.filter((a) => !(a.from === s.deal && a.to === s.contacts[1]));
+    expect(ana).toBeDefined();
+    const e = run(snap);
+    // Two contacts now (Ana twice is one): fewer than three, though both roles are there.
+    const f = e.findings.find((x) => x.ruleId === 'ACC-7');
+    expect(f?.status).toBe('missing');
+    expect(f?.items.filter((i) => i.status === 'missing').map((i) => i.current)).toEqual(['2 contacts']);
+    expect(deal(e).committee?.members.map((m) => [m.name, m.roles])).toEqual([
+      ['Ana Lopez', ['Champion', 'Decision Maker']],
+      ['Cara Diaz', ['Influencer']],
+    ]);
+  });
+});
