@@ -10,6 +10,12 @@ import { parseInstant } from './dates';
 import { stageProperty } from './hubspot';
 import { clean, isBlank } from './values';
 
+/** One entry of a stage history (used by lib/hubspot's engagement probes). */
+export interface StageEntry {
+  stageId: string;
+  at: number;
+}
+
 export interface StageHistory {
   /** Stage ids, oldest first. */
   ids: string[];
@@ -52,9 +58,21 @@ export function stageHistory(ctx: Ctx, rec: RecordData): StageHistory | null {
   return out;
 }
 
-/** The latest time the record entered `stageId`, or null (never, or history unknown). */
-export function latestEntry(history: StageHistory | null, stageId: string): number | null {
+/**
+ * The latest time the record entered `stageId`, or null (never, or history
+ * unknown). Takes the engine's history or a list of entries, oldest first.
+ */
+export function latestEntry(history: StageHistory | StageEntry[] | null, stageId: string): number | null {
   if (!history) return null;
+  if (Array.isArray(history)) {
+    let at: number | null = null;
+    let prev: string | null = null;
+    for (const h of history) {
+      if (h.stageId === stageId && prev !== stageId) at = h.at;
+      prev = h.stageId;
+    }
+    return at;
+  }
   let at: number | null = null;
   let prev: string | null = null;
   for (let i = 0; i < history.ids.length; i++) {
