@@ -14,6 +14,7 @@
  *   scan.minSecondsAtTier     requests / 10 per second: HubSpot's 100-per-10-s budget, all of it
  *   scan.minSecondsBulkLane   requests / the bulk lane's share of it (what the limiter lets a scan use)
  *   scan.interactiveP95Ms     latency of sidebar-lane requests sent every 3 s during the scan
+ *   scan.interactiveRequests  how many (they share the 10-s budget, so the scan's bound moves by as many)
  *
  * SCAN_BENCH_DEALS overrides the deal count (e.g. a quick 5,000-deal run).
  */
@@ -96,6 +97,7 @@ export async function run(): Promise<Record<string, number>> {
       'scan.minSecondsAtTier': round(requests / (TIER / 10), 10),
       'scan.minSecondsBulkLane': round(requests / (Math.floor(TIER * (1 - RESERVE) * BULK_SHARE) / 10), 10),
       'scan.interactiveP95Ms': Math.round(p95),
+      'scan.interactiveRequests': latencies.length,
     };
   } finally {
     await sandbox.close();
