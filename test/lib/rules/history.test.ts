@@ -20,7 +20,7 @@ describe('latestEntry', () => {
     expect(latestEntry(null, 'engaged')).toBeNull();
   });
 
-  it('the same from the engine\\'s parallel arrays', () => {
+  it("the same from the engine's parallel arrays", () => {
     expect(latestEntry({ ids: ['sql', 'engaged', 'sql', 'engaged'], at: [1, 2, 3, 4] }, 'engaged')).toBe(4);
   });
 });
