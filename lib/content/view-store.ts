@@ -79,6 +79,8 @@ export class ViewStore {
   private learnMode = false;
   /** Object types the background said it does not govern (no need to ask again on this page). */
   private ungoverned = new Set<string>();
+  /** Object types the background said it governs: a hop to one shows the sidebar's loading state at once. */
+  private governedTypes = new Set<string>();
   private actionsCache = new Map<string, SidebarActions>();
   private notice: string | null = null;
 
@@ -150,7 +152,12 @@ export class ViewStore {
       return;
     }
     this.notice = null;
-    const known = this.ungoverned.has(`${target.portalId}:${target.ref.objectTypeId}`) ? false : null;
+    const typeKey = `${target.portalId}:${target.ref.objectTypeId}`;
+    const known = this.ungoverned.has(typeKey) ? false : null;
+    // In-page navigation keeps a shown sidebar on screen (loading the new record) instead of
+    // detaching it until the first answer: no flicker, no page reflow from the margin. The
+    // reveal delay is only for pages where it is not yet known whether anything is governed.
+    const keepShown = known === null && (this.visibility() === 'shown' || this.governedTypes.has(typeKey));
     this.current = {
       target,
       key,
@@ -160,7 +167,7 @@ export class ViewStore {
       refreshing: false,
       offline: false,
       governed: known,
-      revealed: false,
+      revealed: keepShown,
       applied: 0,
     };
     this.emit();
@@ -206,7 +213,9 @@ export class ViewStore {
     if (s.data && Date.parse(data.meta.loadedAt) < Date.parse(s.data.meta.loadedAt)) return;
     if (!sameRef(data.evaluation.record, s.target.ref)) return;
     s.governed = data.evaluation.object !== null;
-    if (!s.governed) this.ungoverned.add(`${s.target.portalId}:${s.target.ref.objectTypeId}`);
+    const typeKey = `${s.target.portalId}:${s.target.ref.objectTypeId}`;
+    if (s.governed) this.governedTypes.add(typeKey);
+    else this.ungoverned.add(typeKey);
     s.data = data;
     s.phase = 'ready';
     s.error = null;

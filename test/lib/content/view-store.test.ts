@@ -60,6 +60,34 @@ describe('ViewStore', () => {
     expect(store.model()?.data).toBeNull();
   });
 
+  test('an in-page hop from a shown record keeps the sidebar on screen, loading the new record (no detach, no stale data)', async () => {
+    const { store, bg } = setup();
+    store.navigate(deal('9001'));
+    bg.take('view.get').resolve({ ok: true, data: payload(dealProposal) });
+    await flush();
+    expect(store.visibility()).toBe('shown');
+    store.navigate(deal('9005'));
+    expect(store.visibility()).toBe('shown');
+    const model = store.model()!;
+    expect(model.record).toEqual({ objectTypeId: '0-3', id: '9005' });
+    expect(model.phase).toBe('loading');
+    expect(model.data).toBeNull();
+  });
+
+  test('a type known to be ungoverned stays hidden even when coming from a shown record', async () => {
+    const { store, bg } = setup();
+    store.navigate({ portalId: PORTAL, ref: ticket.record });
+    bg.take('view.get').resolve({ ok: true, data: payload(ticket) });
+    await flush();
+    expect(store.visibility()).toBe('hidden');
+    store.navigate(deal('9001'));
+    bg.take('view.get').resolve({ ok: true, data: payload(dealProposal) });
+    await flush();
+    expect(store.visibility()).toBe('shown');
+    store.navigate({ portalId: PORTAL, ref: { objectTypeId: ticket.record.objectTypeId, id: `${ticket.record.id}2` } });
+    expect(store.visibility()).toBe('hidden');
+  });
+
   test('never shows the previous record: a late answer for it is dropped after a switch', async () => {
     const { store, bg } = setup();
     store.navigate(deal('9001'));
