@@ -135,6 +135,13 @@ export function associatedNode(p: P<'associated'>, alias: string, env: Env, comp
   return {
     label,
     test: (ctx, rec) => count(ctx, rec, false).t,
+    sig: p.primary
+      ? undefined
+      : (ctx, rec) => {
+          if (!rec || !isFocus(ctx, rec)) return null;
+          const c = count(ctx, rec, false);
+          return c.t === MET && c.matched < 256 && c.total < 256 ? c.matched * 256 + c.total : null;
+        },
     items(ctx, rec, out: FindingItem[], hint: Hint | null): Tri {
       let c = count(ctx, rec, false);
       if (c.t !== MET && where?.property && !p.primary) c = count(ctx, rec, true);

@@ -39,6 +39,13 @@ export interface Node {
   readonly accepts?: readonly PropertyOption[];
   /** A value a leaf itself suggests (equals → that value). */
   readonly suggest?: string;
+  /**
+   * When the condition is met on the record: a number that, with the rule,
+   * determines its items exactly (no fix, no record link), so the met finding
+   * can be built once and shared. Null when the result is not met or not so
+   * determined. Absent: never shared this way.
+   */
+  sig?(ctx: Ctx, rec: RecordData | undefined): number | null;
 }
 
 export function itemStatus(t: Tri): ItemStatus {

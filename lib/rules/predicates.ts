@@ -100,8 +100,21 @@ function manualNode(label: string): Node {
 }
 
 function allNode(children: Node[], label?: string): Node {
+  // Shared when met only if every condition says so; up to three (each under 2^17) fit in one number.
+  const sigs = children.length <= 3 && children.every((c) => c.sig) ? children.map((c) => c.sig!) : null;
   return {
     label: label ?? children.map((c) => c.label).join(' and '),
+    sig: sigs
+      ? (ctx, rec) => {
+          let sig = 0;
+          for (const f of sigs) {
+            const s = f(ctx, rec);
+            if (s === null || s < 0 || s >= 1 << 17) return null;
+            sig = sig * (1 << 17) + s;
+          }
+          return Number.isSafeInteger(sig) ? sig : null;
+        }
+      : undefined,
     test(ctx, rec) {
       let unknown = false;
       for (const c of children) {

@@ -56,6 +56,8 @@ export interface PlanEntry {
    */
   metCache: Map<string, Finding> | null;
   metProp: string | null;
+  /** Met findings by the test's signature (Node.sig): shared like `metCache`. */
+  sigCache: Map<number, Finding> | null;
   /** Learn-mode texts of this entry's failures, by the open item's current value (see evaluate). */
   texts?: Map<string, string>;
 }
@@ -225,10 +227,10 @@ export function planFor(env: Env, alias: string, pipe: PipeInfo | null, stage: S
 function placeRule(cr: CRule, pipe: PipeInfo | null, cur: StageInfo | null): PlanEntry | null {
   const e = place(cr, pipe, cur);
   const prop = cacheProperty(cr);
-  return e ? { ...e, metCache: prop !== null ? new Map() : null, metProp: prop } : null;
+  return e ? { ...e, metCache: prop !== null ? new Map() : null, metProp: prop, sigCache: prop === null && cr.test?.sig ? new Map() : null } : null;
 }
 
-function place(cr: CRule, pipe: PipeInfo | null, cur: StageInfo | null): Omit<PlanEntry, 'metCache' | 'metProp'> | null {
+function place(cr: CRule, pipe: PipeInfo | null, cur: StageInfo | null): Omit<PlanEntry, 'metCache' | 'metProp' | 'sigCache'> | null {
   const special = cr.checklist !== null ? 'checklist' : null;
   if (cr.stage === null) {
     // A deal in the lost stage is checked only against the rules entering it.
@@ -279,6 +281,7 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
   let items: FindingItem[];
   let t: Tri;
   let raw: string | null | undefined;
+  let sig: number | null = null;
   try {
     if (cr.when) {
       const w = cr.when.test(ctx, rec);
@@ -292,6 +295,13 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
         if (hit) return hit;
       }
     }
+    if (e.sigCache) {
+      sig = cr.test!.sig!(ctx, rec);
+      if (sig !== null) {
+        const hit = e.sigCache.get(sig);
+        if (hit) return hit;
+      }
+    }
     items = [];
     t = cr.test!.items(ctx, rec, items, cr.hint);
   } catch (err) {
@@ -301,6 +311,7 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
   if (t === NA) return null;
   const f = finding(cr, e, statusOf(t, e), items);
   if (t === MET && e.metCache && typeof raw === 'string' && e.metCache.size < 512) e.metCache.set(raw, freeze(f));
+  else if (t === MET && e.sigCache && sig !== null && e.sigCache.size < 512) e.sigCache.set(sig, freeze(f));
   return f;
 }
 

@@ -79,6 +79,13 @@ export function stageOrderNode(p: P, _alias: string, _env: Env): Node {
   const label = p.label ?? 'Started in the first stage and moved stage by stage';
   return {
     label,
+    sig(ctx, rec) {
+      if (!rec) return null;
+      const w = walkStages(ctx, rec);
+      if (w.t !== MET || !w.pipe) return null;
+      for (let i = 0; i < w.path.length; i++) if (w.pipe.stages[i] !== w.path[i]) return null;
+      return w.path.length;
+    },
     test: (ctx, rec) => (rec ? walkStages(ctx, rec).t : UNK),
     items(ctx, rec, out) {
       const w: StageWalk = rec ? walkStages(ctx, rec) : { t: UNK, pipe: null, path: [], problem: null };
