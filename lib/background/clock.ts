@@ -37,33 +37,8 @@ export function fullJitter(attempt: number, baseMs: number, capMs: number, rando
 }
 
 /**
- * The next local midnight in `timeZone` after `nowMs`, as epoch ms. HubSpot
+ * The next local midnight in `timeZone` after `now` (epoch ms): HubSpot
  * resets daily API limits at midnight in the account's time zone; an unknown
- * zone falls back to UTC.
+ * zone falls back to UTC. One implementation for the client and the limiter.
  */
-export function nextMidnight(nowMs: number, timeZone: string | null | undefined): number {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: timeZone || 'UTC',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  } catch {
-    return nextMidnight(nowMs, 'UTC');
-  }
-  const wall = (t: number) => {
-    const p = Object.fromEntries(format.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-    return { y: Number(p.year), m: Number(p.month), d: Number(p.day), ms: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) };
-  };
-  const offset = (t: number) => wall(t).ms - Math.floor(t / 1000) * 1000;
-  const today = wall(nowMs);
-  const target = Date.UTC(today.y, today.m - 1, today.d + 1);
-  const first = target - offset(target);
-  return target - offset(first);
-}
+export { nextMidnight } from '../hubspot/rate-limit';

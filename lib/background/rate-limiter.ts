@@ -21,6 +21,7 @@
  *   chrome.alarms (see onChange).
  */
 import { HubSpotDailyLimitError, HubSpotOfflineError, HubSpotRateLimitedError } from '../hubspot/errors';
+import { parseRetryAfter as parseRetryAfterHeader } from '../hubspot/rate-limit';
 import { fullJitter, nextMidnight, sleep, systemClock, type Clock } from './clock';
 
 export type Lane = 'interactive' | 'bulk';
@@ -152,13 +153,9 @@ function urlOf(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
-/** Retry-After: seconds or an HTTP date. */
+/** Retry-After in ms from `now` (seconds or an HTTP date); null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+  return parseRetryAfterHeader(value ?? undefined, now);
 }
 
 export class RateLimiter {
