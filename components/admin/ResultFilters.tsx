@@ -14,19 +14,20 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
   const any = Object.keys(filter).length > 0;
   return (
     <div class="adm-filters" role="search" aria-label="Filter results">
-      <label class="adm-field adm-field--grow">
-        <span>Search</span>
+      <div class="adm-field adm-field--grow">
+        <label for="filter-text">Search</label>
         <input
+          id="filter-text"
           type="search"
           class="adm-input"
           value={filter.text ?? ''}
           placeholder="Record, rule, owner, stage…"
           onInput={(e) => onFilter({ text: (e.currentTarget as HTMLInputElement).value })}
         />
-      </label>
-      <label class="adm-field">
-        <span>Rule</span>
-        <select class="adm-input" value={filter.ruleId ?? ''} onChange={(e) => onFilter({ ruleId: (e.currentTarget as HTMLSelectElement).value || undefined })}>
+      </div>
+      <div class="adm-field">
+        <label for="filter-rule">Rule</label>
+        <select id="filter-rule" class="adm-input" value={filter.ruleId ?? ''} onChange={(e) => onFilter({ ruleId: (e.currentTarget as HTMLSelectElement).value || undefined })}>
           <option value="">All rules</option>
           {choices.rules.map((c) => (
             <option key={c.value} value={c.value}>
@@ -34,10 +35,11 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
             </option>
           ))}
         </select>
-      </label>
-      <label class="adm-field">
-        <span>Owner</span>
+      </div>
+      <div class="adm-field">
+        <label for="filter-owner">Owner</label>
         <select
+          id="filter-owner"
           class="adm-input"
           value={owner}
           onChange={(e) => {
@@ -52,10 +54,10 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
             </option>
           ))}
         </select>
-      </label>
-      <label class="adm-field">
-        <span>Stage</span>
-        <select class="adm-input" value={filter.stage ?? ''} onChange={(e) => onFilter({ stage: (e.currentTarget as HTMLSelectElement).value || undefined })}>
+      </div>
+      <div class="adm-field">
+        <label for="filter-stage">Stage</label>
+        <select id="filter-stage" class="adm-input" value={filter.stage ?? ''} onChange={(e) => onFilter({ stage: (e.currentTarget as HTMLSelectElement).value || undefined })}>
           <option value="">All stages</option>
           {choices.stages.map((c) => (
             <option key={c.value} value={c.value}>
@@ -63,10 +65,11 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
             </option>
           ))}
         </select>
-      </label>
-      <label class="adm-field">
-        <span>Severity</span>
+      </div>
+      <div class="adm-field">
+        <label for="filter-severity">Severity</label>
         <select
+          id="filter-severity"
           class="adm-input"
           value={filter.status ?? ''}
           onChange={(e) => onFilter({ status: ((e.currentTarget as HTMLSelectElement).value || undefined) as RowFilter['status'] })}
@@ -75,7 +78,7 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
           <option value="violation">Required</option>
           <option value="warning">Recommended</option>
         </select>
-      </label>
+      </div>
       <button type="button" class="adm-button" disabled={!any} onClick={onClear}>
         Clear filters
       </button>

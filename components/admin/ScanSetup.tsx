@@ -87,7 +87,7 @@ export function ScanSetup({ model, choice, locked, busy, actions }: ScanSetupPro
                     disabled={inScope.length === 0}
                     onChange={(checked) => actions.toggleRules(inScope.map((r) => r.id), checked)}
                   >
-                    {`All ${o.label.toLowerCase()} rules`} <span class="adm-hint">({o.rules.length})</span>
+                    {`${o.label}: all rules`} <span class="adm-hint">({o.rules.length})</span>
                   </Checkbox>
                   <ul class="adm-rule-list">
                     {o.rules.map((r) => (
