@@ -74,8 +74,9 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
   const prev = cache?.checklist as { list: string; value: ChecklistEval } | undefined;
   if (prev && prev.list === list) return prev.value;
   const defs = compileRows(ctx.env, list, alias);
-  const rows: ChecklistRow[] = [];
-  const tris: Tri[] = [];
+  const rows = new Array<ChecklistRow>(defs.length);
+  const tris = new Array<Tri>(defs.length);
+  let at = 0;
   let others: Map<string, RecordData | undefined> | null = null;
   let other: string | null = null;
   let otherLoaded = false;
@@ -107,8 +108,8 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
       }
       if (hit.t === FAIL) failed = true;
       else if (hit.t === UNK) unknown = true;
-      rows.push(hit.row);
-      tris.push(hit.t);
+      rows[at] = hit.row;
+      tris[at++] = hit.t;
       continue;
     }
     let target: RecordData | undefined = rec;
@@ -153,8 +154,8 @@ export function evalChecklist(ctx: Ctx, rec: RecordData | undefined, alias: stri
       };
       if (t === MET && typeof raw === 'string' && row.ownRows.size < 256 && !row.p.isDateTime) row.ownRows.set(raw, { row: Object.freeze(r), t });
     }
-    rows.push(r);
-    tris.push(t);
+    rows[at] = r;
+    tris[at++] = t;
   }
   const out: ChecklistEval = { rows, tris, others, t: failed ? FAIL : unknown ? UNK : MET };
   if (cache) cache.checklist = { list, value: out };

@@ -4,6 +4,7 @@
  * `now` in the portal's zone. Built per `evaluate` call; never global.
  */
 import type { AssociationEdge, Engagement, RecordData, RecordRef, Snapshot } from './snapshot';
+import type { FindingItem } from './result';
 import type { Env, PipeInfo, StageInfo } from './resolve';
 import { findPipe, primaryTypeId } from './resolve';
 import { instantDay, parseInstant, valueDay } from './dates';
@@ -24,8 +25,13 @@ export interface Assoc {
   primary: { loaded: boolean; key: string | null } | undefined;
 }
 
+interface CachedAssoc extends Assoc {
+  from: string;
+  type: string;
+  next: CachedAssoc | null;
+}
+
 const EMPTY: AssociationEdge[] = [];
-const EMPTY_KEYS: string[] = [];
 
 /** What one evaluation has worked out about one record (kept on the context, never global). */
 export class RecordCache {
@@ -56,9 +62,10 @@ export class Ctx {
   private texts: Map<string, string> | null = null;
   private focusCache: RecordCache | null = null;
   private caches: Map<RecordData, RecordCache> | null = null;
-  private assocFrom: string[] | null = null;
-  private assocType: string[] = EMPTY_KEYS;
-  private assocOut: Assoc[] = [];
+  /** Reusable buffer for a finding's items while they are worked out (see rules.ts runEntry). */
+  readonly scratch: FindingItem[] = [];
+  /** Association lists worked out so far, as a short linked list (a handful per evaluation). */
+  private assocs: CachedAssoc | null = null;
 
   constructor(env: Env, snap: Snapshot, now: number) {
     this.env = env;
@@ -165,34 +172,34 @@ export class Ctx {
 
   /** Associations of `fromKey` to records of `toTypeId`, as loaded from `fromKey`'s side (cached per evaluation). */
   assoc(fromKey: string, toTypeId: string): Assoc {
-    let froms = this.assocFrom;
-    if (froms === null) {
-      froms = this.assocFrom = [];
-      this.assocType = [];
-      this.assocOut = [];
-    }
-    for (let i = 0; i < froms.length; i++) if (froms[i] === fromKey && this.assocType[i] === toTypeId) return this.assocOut[i]!;
+    let depth = 0;
+    for (let c = this.assocs; c !== null; c = c.next, depth++) if (c.from === fromKey && c.type === toTypeId) return c;
     const loaded = this.isLoaded(fromKey, toTypeId);
     const all = this.edges.length > INDEX_AT ? this.edgesFrom(fromKey) : this.edges;
-    let out: AssociationEdge[] | null = null;
     const n = toTypeId.length;
-    let dup = false;
-    for (const e of all) {
-      if (!e || e.from !== fromKey) continue;
+    const match = (e: AssociationEdge | null | undefined): boolean => {
+      if (!e || e.from !== fromKey) return false;
       const to = e.to;
-      if (typeof to === 'string' && to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId)) {
-        if (out) for (const o of out) if (o.to === to) dup = true;
-        (out ??= []).push(e);
+      return typeof to === 'string' && to.length > n && to.charCodeAt(n) === 47 && to.startsWith(toTypeId);
+    };
+    // Two passes: count, then fill an array of exactly that size.
+    let count = 0;
+    for (const e of all) if (match(e)) count++;
+    let out: AssociationEdge[] = EMPTY;
+    if (count > 0) {
+      out = new Array<AssociationEdge>(count);
+      let i = 0;
+      let dup = false;
+      for (const e of all) {
+        if (!match(e)) continue;
+        for (let j = 0; j < i; j++) if (out[j]!.to === e.to) dup = true;
+        out[i++] = e;
       }
+      // The same record listed twice (once per association type, say) is one associated record.
+      if (dup) out = mergeDuplicates(out);
     }
-    // The same record listed twice (once per association type, say) is one associated record.
-    if (dup && out) out = mergeDuplicates(out);
-    const a: Assoc = { loaded, edges: out ?? EMPTY, primary: undefined };
-    if (froms.length < 32) {
-      froms.push(fromKey);
-      this.assocType.push(toTypeId);
-      this.assocOut.push(a);
-    }
+    const a: CachedAssoc = { loaded, edges: out, primary: undefined, from: fromKey, type: toTypeId, next: this.assocs };
+    if (depth < 32) this.assocs = a;
     return a;
   }
 

@@ -96,11 +96,12 @@ export function taggedNoteId(ctx: Ctx, rec: RecordData, tag: string): string | n
 }
 
 /** Role labels on deal→contact associations (ACC-7), normalized → as the playbook writes them. */
-function committeeRoles(env: Env, alias: string): Map<string, string> {
+function committeeRoles(env: Env, alias: string): Map<string, string[]> {
   const contactAlias = aliasOf(env, OBJECT_TYPE.contact);
-  const m = new Map<string, string>();
+  // Normalized label → `[label]`, shared by every member with just that role.
+  const m = new Map<string, string[]>();
   for (const l of env.playbook.associations?.labels ?? []) {
-    if (l.from === alias && l.to === contactAlias) m.set(normLabel(l.label), l.label);
+    if (l.from === alias && l.to === contactAlias) m.set(normLabel(l.label), Object.freeze([l.label]) as string[]);
   }
   return m;
 }
@@ -112,9 +113,8 @@ function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | 
   const contactAlias = aliasOf(ctx.env, OBJECT_TYPE.contact);
   const roles = memoBy(ctx.env, 'committeeRoles', alias, committeeRoles);
   const nameProps = contactAlias ? ctx.env.objects.get(contactAlias)?.nameProperties ?? [] : [];
-  const members: CommitteeMember[] = [];
   const edges = ctx.assoc(ctx.key(rec), OBJECT_TYPE.contact).edges;
-  for (const e of edges) {
+  const members = edges.map((e): CommitteeMember => {
     const c = ctx.record(e.to);
     let name = '';
     if (c) {
@@ -125,12 +125,13 @@ function committee(ctx: Ctx, rec: RecordData, alias: string, finding: Finding | 
     }
     let memberRoles: string[] = NO_ROLES;
     for (const t of e.types ?? []) {
-      const r = t && typeof t.label === 'string' ? roles.get(normLabelCached(t.label)) : undefined;
-      if (r && !memberRoles.includes(r)) memberRoles = memberRoles === NO_ROLES ? [r] : [...memberRoles, r];
+      const one = t && typeof t.label === 'string' ? roles.get(normLabelCached(t.label)) : undefined;
+      if (!one || memberRoles.includes(one[0]!)) continue;
+      memberRoles = memberRoles === NO_ROLES ? one : [...memberRoles, one[0]!];
     }
     const contact = c ? { objectTypeId: c.objectTypeId, id: c.id } : refOf(e.to);
-    members.push({ contact, name: name || `Contact ${contact.id}`, roles: memberRoles });
-  }
+    return { contact, name: name || `Contact ${contact.id}`, roles: memberRoles };
+  });
   return { members, status: finding.status };
 }
 

@@ -23,6 +23,8 @@ import type { PlanEntry } from './rules';
 import { callLogSpec } from './call-log';
 import { isBlank } from './values';
 
+const EMPTY_PLAN: PlanEntry[] = [];
+
 const EMPTY_PORTAL: PortalMeta = Object.freeze({
   portalId: 0, timeZone: 'UTC', pipelines: {}, properties: {}, owners: [], callDispositions: [], schemas: [],
 }) as PortalMeta;
@@ -97,17 +99,22 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   const next = kind === 'deal' && pos ? nextStageOf(pos.pipe, pos.stage) : null;
   const stepCtx: StepContext = { nextStage: next?.label ?? null, nextIsWon: !!next?.won };
   const steps = new StepList(stepCtx);
-  const findings: Finding[] = [];
-  if (alias) {
-    for (const entry of planFor(env, alias, pos?.pipe ?? null, pos?.stage ?? null)) {
+  const plan = alias ? planFor(env, alias, pos?.pipe ?? null, pos?.stage ?? null) : EMPTY_PLAN;
+  // Sized for the plan up front (rules that do not apply leave it shorter).
+  const findings: Finding[] = new Array<Finding>(plan.length);
+  let count = 0;
+  {
+    for (const entry of plan) {
       const f = runEntry(ctx, rec, entry);
       if (!f) continue;
-      findings.push(f);
+      findings[count++] = f;
       if (f.status === 'met' || f.status === 'unknown') continue;
       const tier = stepTier(f, stepCtx);
       if (tier >= 0) steps.push(tier, f.ruleId, cachedStepText(entry, f, tier, stepCtx));
     }
   }
+
+  if (count < findings.length) findings.length = count;
 
   let result: RecordResult;
   if (kind === 'deal') {

@@ -30,21 +30,27 @@ export function stageHistory(ctx: Ctx, rec: RecordData): StageHistory | null {
   const raw = rec.history ? rec.history[stageProperty(rec.objectTypeId)] : undefined;
   let out: StageHistory | null = null;
   if (Array.isArray(raw) && raw.length > 0) {
-    const ids: string[] = [];
-    const at: number[] = [];
-    for (const h of raw) {
-      if (!h || typeof h.value !== 'string' || isBlank(h.value)) continue;
-      const t = parseInstant(typeof h.timestamp === 'string' ? h.timestamp : null);
-      if (t === null || !Number.isFinite(t)) continue;
-      ids.push(clean(h.value));
-      at.push(t);
+    // Parse once into exact-size arrays (most histories are a handful of entries).
+    const times = new Array<number>(raw.length);
+    let n = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const h = raw[i];
+      const ok = !!h && typeof h.value === 'string' && !isBlank(h.value);
+      const t = ok ? parseInstant(typeof h.timestamp === 'string' ? h.timestamp : null) : null;
+      times[i] = t !== null && Number.isFinite(t) ? t : NaN;
+      if (times[i] === times[i]) n++;
     }
-    const n = ids.length;
     if (n > 0) {
-      // HubSpot lists newest first: reverse, and sort only when the stamps are not then in order.
-      if (n > 1 && at[0]! > at[n - 1]!) {
-        ids.reverse();
-        at.reverse();
+      const ids = new Array<string>(n);
+      const at = new Array<number>(n);
+      // HubSpot lists newest first: fill oldest first.
+      const newestFirst = raw.length > 1 && firstValid(times) > lastValid(times);
+      let k = 0;
+      for (let j = 0; j < raw.length; j++) {
+        const i = newestFirst ? raw.length - 1 - j : j;
+        if (times[i] !== times[i]) continue;
+        ids[k] = clean(raw[i]!.value);
+        at[k++] = times[i]!;
       }
       let ordered = true;
       for (let i = 1; i < n; i++) if (at[i - 1]! > at[i]!) ordered = false;
@@ -56,6 +62,16 @@ export function stageHistory(ctx: Ctx, rec: RecordData): StageHistory | null {
   }
   c.history = out;
   return out;
+}
+
+function firstValid(xs: number[]): number {
+  for (const x of xs) if (x === x) return x;
+  return NaN;
+}
+
+function lastValid(xs: number[]): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (xs[i] === xs[i]) return xs[i]!;
+  return NaN;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface StepContext {
 
 export type Step = { ruleId: string; text: string };
 
+const NO_STEPS: Step[] = [];
+
 function describe(i: FindingItem): string {
   return i.current === null || i.current === undefined ? `${i.label} (${i.required})` : `${i.label} (${i.required}; now ${i.current})`;
 }
@@ -56,13 +58,16 @@ export class StepList {
   }
 
   list(): Step[] {
-    const out: Step[] = [];
     const [next, violations, open, warnings] = this.tiers;
-    if (next) for (const s of next) out.push(s);
-    for (const e of this.ctx.extra ?? []) out.push(e);
-    if (violations) for (const s of violations) out.push(s);
-    if (open) for (const s of open) out.push(s);
-    if (warnings) for (const s of warnings) out.push(s);
+    const extra = this.ctx.extra ?? NO_STEPS;
+    const n = (next?.length ?? 0) + extra.length + (violations?.length ?? 0) + (open?.length ?? 0) + (warnings?.length ?? 0);
+    const out = new Array<Step>(n);
+    let i = 0;
+    if (next) for (const s of next) out[i++] = s;
+    for (const e of extra) out[i++] = e;
+    if (violations) for (const s of violations) out[i++] = s;
+    if (open) for (const s of open) out[i++] = s;
+    if (warnings) for (const s of warnings) out[i++] = s;
     return out;
   }
 }

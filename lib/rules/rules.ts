@@ -302,8 +302,12 @@ export function runEntry(ctx: Ctx, rec: RecordData, e: PlanEntry): Finding | nul
         if (hit) return hit;
       }
     }
-    items = [];
-    t = cr.test!.items(ctx, rec, items, cr.hint);
+    // Items gather in a scratch array, then move to one of exactly their number.
+    const scratch = ctx.scratch;
+    scratch.length = 0;
+    t = cr.test!.items(ctx, rec, scratch, cr.hint);
+    items = scratch.slice();
+    scratch.length = 0;
   } catch (err) {
     items = [item(INTERNAL, UNK, err instanceof Error ? err.message : String(err), 'a well-formed rule and snapshot')];
     t = UNK;
