@@ -81,6 +81,7 @@ export class ScanService implements ScanRunner {
   private readonly pageSize: number;
   private loop: { scanId: string; promise: Promise<void> } | null = null;
   private readonly cancelled = new Set<string>();
+  private starting: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: ScanContext, options: ScanRunnerOptions = {}) {
     this.store = options.store ?? new ScanStore();
@@ -88,6 +89,19 @@ export class ScanService implements ScanRunner {
   }
 
   async start(request: RequestOf<'scan.start'>): Promise<ScanProgress> {
+    // Two starts at once (two admin tabs) must not both pass the check below.
+    const previous = this.starting;
+    let release: () => void = () => undefined;
+    this.starting = new Promise<void>((r) => (release = r));
+    try {
+      await previous;
+      return await this.startOne(request);
+    } finally {
+      release();
+    }
+  }
+
+  private async startOne(request: RequestOf<'scan.start'>): Promise<ScanProgress> {
     const currentId = await this.store.pointer('current');
     const current = currentId ? await this.store.get(currentId) : null;
     if (current && (current.state === 'running' || current.state === 'paused')) {

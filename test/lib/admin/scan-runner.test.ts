@@ -259,3 +259,12 @@ describe('scan of the reference portal', () => {
     await expect(runner.status('scan-nope')).rejects.toThrow(/No scan scan-nope/);
   });
 });
+
+describe('starts', () => {
+  test('two starts at once (two admin tabs): one scan starts, the other is refused', async () => {
+    const runner = new ScanService(h.ctx, { store: freshStore() });
+    const results = await Promise.allSettled([runner.start({ type: 'scan.start', objects: ['company'] }), runner.start({ type: 'scan.start', objects: ['company'] })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    await runner.idle();
+  });
+});
