@@ -9,13 +9,13 @@ import { HealthScore } from './HealthScore';
 import { HierarchyTree } from './HierarchyTree';
 import { ProfileCompleteness } from './ProfileCompleteness';
 
-const PLACED: readonly FindingGroup[] = ['profile', 'account', 'health', 'hygiene'];
-const DUPLICATE_RULE = 'ACC-9';
+const PLACED: readonly FindingGroup[] = ['profile', 'account', 'health', 'hygiene', 'duplicates'];
 
 /** A company: profile completeness, account, hierarchy with roll-ups, health, hygiene, duplicates. */
 export function CompanyView({ evaluation, result }: { evaluation: Evaluation; result: CompanyResult }) {
-  const duplicateFindings = evaluation.findings.filter((f) => f.ruleId === DUPLICATE_RULE);
-  const rest = evaluation.findings.filter((f) => f.ruleId !== DUPLICATE_RULE);
+  // Duplicate checks (the engine's `duplicates` group) sit beside their links.
+  const rest = evaluation.findings;
+  const duplicateFindings = inGroups(rest, 'duplicates');
   return (
     <>
       <ProfileCompleteness profile={result.profile} findings={inGroups(rest, 'profile')} />

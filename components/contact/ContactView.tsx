@@ -8,17 +8,16 @@ import { Duplicates } from './Duplicates';
 import { LeadEligibility } from './LeadEligibility';
 import { Lifecycle } from './Lifecycle';
 
-const PLACED: readonly FindingGroup[] = ['lifecycle', 'lead', 'consent', 'hygiene', 'profile'];
-const DUPLICATE_RULE = 'ACC-9';
-const CONSENT_GUIDE = /^CONSENT-/;
+const PLACED: readonly FindingGroup[] = ['lifecycle', 'lead', 'consent', 'hygiene', 'profile', 'duplicates'];
 
 /** A contact: lifecycle, lead eligibility, consent, record hygiene, duplicates. */
 export function ContactView({ evaluation, result }: { evaluation: Evaluation; result: ContactResult }) {
   const { findings } = evaluation;
-  // ACC-9 is shown beside the duplicate links whatever group the engine filed it in.
-  const duplicateFindings = findings.filter((f) => f.ruleId === DUPLICATE_RULE);
-  const rest = findings.filter((f) => f.ruleId !== DUPLICATE_RULE);
-  const consentGuidance = evaluation.guidance.filter((g) => CONSENT_GUIDE.test(g.ruleId));
+  // Placement comes from the playbook through the engine's groups (no rule IDs in views):
+  // duplicate checks beside their links, consent guidance beside the consent status.
+  const rest = findings;
+  const duplicateFindings = inGroups(findings, 'duplicates');
+  const consentGuidance = evaluation.guidance.filter((g) => g.group === 'consent');
   return (
     <>
       <Lifecycle lifecycle={result.lifecycle} findings={inGroups(rest, 'lifecycle')} />
@@ -27,7 +26,7 @@ export function ContactView({ evaluation, result }: { evaluation: Evaluation; re
       <FindingSection id="hygiene" title="Record hygiene" findings={inGroups(rest, 'hygiene', 'profile')} />
       <Duplicates duplicates={result.duplicates} findings={duplicateFindings} />
       <OtherFindings findings={notInGroups(rest, PLACED)} />
-      <GuidanceList guidance={evaluation.guidance.filter((g) => !CONSENT_GUIDE.test(g.ruleId))} />
+      <GuidanceList guidance={evaluation.guidance.filter((g) => g.group !== 'consent')} />
     </>
   );
 }

@@ -15,6 +15,7 @@ const TITLES: Record<FindingGroup, string> = {
   lead: 'Lead eligibility',
   consent: 'Consent',
   hygiene: 'Record hygiene',
+  duplicates: 'Likely duplicates',
   profile: 'Profile',
   account: 'Account',
   health: 'Account health',

@@ -12,6 +12,11 @@ const nonEmpty = z.string().min(1);
 const label = { label: str.optional() };
 
 export const ruleKindSchema = z.enum(['gate', 'check', 'form', 'guide', 'view']);
+/** Sidebar sections a guide can be placed in (lib/rules/result.ts FindingGroup). */
+export const findingGroupSchema = z.enum([
+  'next', 'earlier', 'toWon', 'toLost', 'afterWon', 'process', 'checklist', 'committee', 'lifecycle',
+  'lead', 'consent', 'hygiene', 'duplicates', 'profile', 'account', 'health', 'cadence', 'subscription',
+]);
 export const severitySchema = z.enum(['required', 'recommended']);
 export const engagementTypeSchema = z.enum(['note', 'call', 'email', 'meeting', 'task']);
 export const propertyTypeSchema = z.enum(['string', 'number', 'date', 'datetime', 'enumeration', 'bool', 'phone_number']);
@@ -169,7 +174,7 @@ const formRuleSchema = z.strictObject({
   fix: ruleFixSchema.optional(),
 });
 const guideRuleSchema = z.strictObject({
-  ...ruleBase, kind: z.literal('guide'), text: nonEmpty, stage: str.optional(),
+  ...ruleBase, kind: z.literal('guide'), text: nonEmpty, stage: str.optional(), group: findingGroupSchema.optional(),
 });
 const viewRuleSchema = z.strictObject({ ...ruleBase, kind: z.literal('view'), view: z.literal('hierarchy') });
 

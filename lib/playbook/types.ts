@@ -11,6 +11,7 @@
  * (a type-level test keeps the two in step).
  */
 import type { EngagementType } from '../rules/snapshot';
+import type { FindingGroup } from '../rules/result';
 
 export type RuleKind = 'gate' | 'check' | 'form' | 'guide' | 'view';
 export type Severity = 'required' | 'recommended';
@@ -238,6 +239,8 @@ export interface GuideRule extends RuleBase {
   text: string;
   /** Shown while the record is in this stage (label), if set. */
   stage?: string;
+  /** The sidebar section it belongs to (e.g. `consent` beside the consent status); absent = general guidance. */
+  group?: FindingGroup;
 }
 
 export interface ViewRule extends RuleBase {

@@ -55,7 +55,7 @@ function compileGuides(env: Env, alias: string): CGuide[] {
       }
       out.push({
         rule,
-        out: Object.freeze({ ruleId: rule.id, title: rule.title, text: rule.text, source: rule.source }) as Guidance,
+        out: Object.freeze({ ruleId: rule.id, title: rule.title, text: rule.text, source: rule.source, ...(rule.group ? { group: rule.group } : {}) }) as Guidance,
         pipelines,
         stage: rule.stage ? normLabel(rule.stage) : null,
         when: scope.when ? compile(scope.when, alias) : null,

@@ -55,6 +55,7 @@ export type FindingGroup =
   | 'lead'
   | 'consent'
   | 'hygiene'
+  | 'duplicates' // likely duplicates (ACC-9), shown next to their links
   | 'profile'
   | 'account'
   | 'health'
@@ -80,6 +81,8 @@ export interface Guidance {
   title: string;
   text: string;
   source: RuleSource;
+  /** Where the playbook places it (e.g. `consent`); absent = the general guidance list. */
+  group?: FindingGroup;
 }
 
 export interface StagePathEntry {

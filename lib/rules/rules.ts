@@ -126,7 +126,7 @@ function groupFor(env: Env, rule: Rule, alias: string, test: Predicate | undefin
   if (has(test, (p) => p.op === 'stageOrder')) return 'process';
   if (has(scope.when, (p) => p.op === 'inStage' && p.outcome === 'won')) return 'afterWon';
   if (has(test, (p) => p.op === 'manual')) return 'lead';
-  if (has(test, (p) => p.op === 'noDuplicates')) return 'hygiene';
+  if (has(test, (p) => p.op === 'noDuplicates')) return 'duplicates';
   if (has(test, (p) => p.op === 'associated' && !!p.labels?.length)) return 'committee';
   const lc = env.playbook.lifecycle;
   if (lc && lc.object === alias) {

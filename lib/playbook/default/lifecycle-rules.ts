@@ -12,8 +12,9 @@ const source = (quote: string) => ({ file: SALES_SOP, quote });
 const LIFECYCLE = 'lifecyclestage';
 const isMqlOrSql: Predicate = oneOf(LIFECYCLE, [MQL, SQL_CONTACT], 'Lifecycle stage is MQL or SQL');
 
-function guide(id: string, title: string, text: string, why: string, quote: string): GuideRule {
-  return { id, kind: 'guide', severity: 'required', scope: { object: 'contact' }, title, text, why, source: source(quote) };
+function guide(id: string, title: string, text: string, why: string, quote: string, group?: GuideRule['group']): GuideRule {
+  const rule: GuideRule = { id, kind: 'guide', severity: 'required', scope: { object: 'contact' }, title, text, why, source: source(quote) };
+  return group ? { ...rule, group } : rule;
 }
 
 /** LC-5's "active deal": a Closed – Won deal in a governed pipeline on the contact's primary company. */
@@ -113,7 +114,9 @@ export const lifecycleRules: Rule[] = [
   guide('CONSENT-1', 'Ask for marketing consent one-to-one',
     'Mass marketing email without consent is prohibited. Ask for consent one-to-one using the email template "Email Marketing Consent form"; the recipient only submits their email address.',
     'Marketing to contacts without consent breaks the law and our policy.',
-    'To request consent from a prospect, please use the email template titled “Email Marketing Consent form” when sending the marketing consent form.'),
+    'To request consent from a prospect, please use the email template titled “Email Marketing Consent form” when sending the marketing consent form.',
+    // Shown beside the contact's consent status, where the rep decides whether to email.
+    'consent'),
   guide('LOG-1', 'Log every email, call and meeting the same day',
     'Log every email, call and meeting in HubSpot on the day it happens.',
     'Reporting and your credit for each activity depend on it being logged.',

@@ -250,7 +250,7 @@ export const companyCases: RuleCase[] = [
       run: () => {
         const s = companyScenario();
         s.b.duplicateCandidates(s.b.company('7009', { name: 'Lakeside Clinic', domain: 'lakeside.example' }));
-        expectStatus(run(s.b.build()), 'ACC-9', 'met', 'hygiene');
+        expectStatus(run(s.b.build()), 'ACC-9', 'met', 'duplicates');
       },
     },
     fail: {
@@ -261,7 +261,7 @@ export const companyCases: RuleCase[] = [
         const c = s.b.company('7009', { name: 'Riverside Family Practice, P.C.', domain: 'rfp.example' });
         s.b.duplicateCandidates(a, c);
         const e = run(s.b.build());
-        expectStatus(e, 'ACC-9', 'warning', 'hygiene');
+        expectStatus(e, 'ACC-9', 'warning', 'duplicates');
         expect(company(e).duplicates.map((r) => r.id)).toEqual(['7008', '7009']);
       },
     },

@@ -273,7 +273,7 @@ export const contactCases: RuleCase[] = [
         const other = s.b.contact('5002', contactProps('Ana', 'Lopez', { email: 'ana@elsewhere.example' }));
         s.b.duplicateCandidates(other);
         const e = run(s.b.build());
-        expectStatus(e, 'ACC-9', 'met', 'hygiene');
+        expectStatus(e, 'ACC-9', 'met', 'duplicates');
         expect(e.result.kind === 'contact' && e.result.duplicates).toEqual([]);
       },
     },
