@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { vi, afterEach, describe, expect, it } from 'vitest';
 import { OBJECT_TYPE } from '../../../lib/rules/snapshot';
 import { opMarker } from '../../../lib/background/outbox';
 import { ScanService } from '../../../lib/admin/scan-runner';
@@ -32,6 +32,18 @@ async function fixable() {
     }
   }
   throw new Error('no fixable enumeration on the test deal');
+}
+
+/** The sandbox request log's length once no new request has arrived for 300 ms (at most 10 s). */
+async function settledLogLength(): Promise<number> {
+  let last = (await h.log()).length;
+  for (let waited = 0; waited < 10_000; waited += 300) {
+    await sleep(300);
+    const now = (await h.log()).length;
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
 }
 
 describe('token and senders', () => {
@@ -216,9 +228,10 @@ describe('writes through the outbox', () => {
     await h.control('DELETE', '/__sandbox/faults');
     await h.clearLog();
     await h.boot(); // new worker: opens the database, resumes the outbox
+    // The resume is asynchronous (the entry's backoff may not be over yet): wait for it, not a fixed time.
+    await vi.waitFor(async () => expect((await h.ok({ type: 'outbox.list' })).entries).toEqual([]), { timeout: 15_000, interval: 50 });
     const patches = (await h.log()).filter((e) => e.method === 'PATCH');
     expect(patches.map((p) => p.status)).toEqual([200]);
-    expect((await h.ok({ type: 'outbox.list' })).entries).toEqual([]);
   });
 
   it('a create cut off by a worker death is not duplicated by the next worker', async () => {
@@ -301,8 +314,8 @@ describe('limits and failures', () => {
     expect(resetAt).toBeGreaterThan(Date.now());
     expect(resetAt - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
     expect(await h.ok({ type: 'status.get', portalId: PORTAL })).toMatchObject({ token: 'daily-limit' });
-    await sleep(200); // requests of the same wave still in flight when the first 429 answered
-    const before = (await h.log()).length;
+    // Requests of the same wave may still be in flight when the first 429 answered: wait until the log settles.
+    const before = await settledLogLength();
     expect(await h.send({ type: 'view.refresh', portalId: PORTAL, ref: deal }, senderFor(deal))).toMatchObject({ ok: false, error: { code: 'daily-limit' } });
     expect((await h.log()).length).toBe(before);
     expect(h.alarms.get('sop-sidebar:resume')).toBe(resetAt);
