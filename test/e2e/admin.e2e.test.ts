@@ -120,7 +120,7 @@ describe('admin page: compliance scan', () => {
     const ruleId = SCAN_COLUMNS.findIndex((c) => c.header === 'Rule ID');
     expect(csv.slice(1).every((r) => r[ruleId] === rule)).toBe(true);
     expect(csv.length - 1).toBe(await tableKeys().then((k) => k.length));
-    await page.screenshot({ path: 'test-results/screenshots/admin-filtered.png', fullPage: true });
+    await e2e.screenshot(page, 'admin-filtered');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await e2e.screenshot(page, 'admin');
   });
