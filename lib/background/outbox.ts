@@ -242,6 +242,12 @@ export class Outbox {
    * mid-request; their outcome is unknown. Then send everything due.
    */
   async resume(): Promise<number> {
+    await this.recover();
+    return this.drain();
+  }
+
+  /** The first half of resume(): entries cut off mid-request become pending with an unknown outcome. */
+  async recover(): Promise<void> {
     const tx = this.db.transaction('outbox', 'readwrite');
     for (const entry of await tx.store.getAll()) {
       if (entry.status === 'sending' && !this.attempts.has(entry.id)) {
@@ -249,7 +255,6 @@ export class Outbox {
       }
     }
     await tx.done;
-    return this.drain();
   }
 
   /**

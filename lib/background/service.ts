@@ -73,6 +73,7 @@ export class BackgroundService {
   private settingsCache: Settings | null = null;
   private outboxTimer: unknown = null;
   private scan: ScanRunner | null = null;
+  private stopped = false;
 
   constructor(private readonly o: BackgroundOptions) {
     this.clock = o.clock ?? systemClock;
@@ -124,13 +125,18 @@ export class BackgroundService {
     this.registerHandlers();
   }
 
-  /** After the worker (re)starts: restore limiter state, resume the outbox and any paused scan. */
+  /**
+   * After the worker (re)starts: restore the limiter state and the outbox,
+   * then send held writes and resume a paused scan in the background (the
+   * message that woke the worker is not kept waiting for them).
+   */
   async start(): Promise<void> {
     await this.settings(true);
     await this.refreshToken();
     await this.limiter.restore();
-    await this.outbox.resume();
-    await this.scan?.resume();
+    await this.outbox.recover();
+    detach(this.outbox.drain(), 'outbox resume');
+    if (this.scan) detach(this.scan.resume(), 'scan resume');
   }
 
   async onAlarm(name: string): Promise<void> {
@@ -220,9 +226,17 @@ export class BackgroundService {
     this.currentToken = record ? { token: record.token, portalId: record.portalId, timeZone: record.timeZone, rejected: record.rejected } : null;
   }
 
+  /** Stop scheduling work (tests simulate a worker's death with stop() + closing the database). */
+  stop(): void {
+    this.stopped = true;
+    if (this.outboxTimer !== null) this.clock.clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+  }
+
   private scheduleOutbox(at: number | null): void {
     if (this.outboxTimer !== null) this.clock.clearTimeout(this.outboxTimer);
     this.outboxTimer = null;
+    if (this.stopped) return;
     this.o.alarms.set(ALARM_OUTBOX, at);
     if (at === null) return;
     const wait = Math.max(0, at - this.clock.now());

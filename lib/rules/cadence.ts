@@ -18,7 +18,7 @@ import { latestEntry, stageHistory } from './history';
 import { checkInMatcher, matchesCheckIn } from './check-in';
 import { FAIL, MET, NA, UNK, item, makeFix, refOfRecord, suggestionFor, type Hint, type Node, type Tri } from './node';
 import { HS, stageProperty } from './hubspot';
-import { clean, isBlank, normLabel } from './values';
+import { clean, isBlank, normLabel, normLabelCached } from './values';
 
 type P = Extract<Predicate, { op: 'cadence' }>;
 
@@ -255,7 +255,7 @@ function taskDone(ctx: Ctx, rec: RecordData, subject: string): Tri {
   for (const e of list) {
     if (!e || e.type !== 'task') continue;
     const subj = e.properties?.[HS.taskSubject];
-    if (typeof subj !== 'string' || normLabel(subj) !== want) continue;
+    if (typeof subj !== 'string' || normLabelCached(subj) !== want) continue;
     const status = e.properties?.[HS.taskStatus];
     if (typeof status === 'string' && status.trim().toUpperCase() === 'COMPLETED') return MET;
   }

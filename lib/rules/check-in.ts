@@ -9,7 +9,7 @@ import { OBJECT_TYPE } from './snapshot';
 import type { Env } from './resolve';
 import { getEnv, memo } from './resolve';
 import { HS } from './hubspot';
-import { clean, isBlank, normLabel } from './values';
+import { clean, isBlank, normLabel, normLabelCached } from './values';
 
 export interface CheckInMatcher {
   outcomeIds: Set<string>;
@@ -53,9 +53,9 @@ export function matchesCheckIn(m: CheckInMatcher, call: Record<string, string | 
   const direction = call[HS.callDirection];
   if (isBlank(outcome) || isBlank(type) || isBlank(direction)) return false;
   const o = clean(outcome as string);
-  if (!m.outcomeIds.has(o) && !m.outcomeLabels.has(normLabel(o))) return false;
+  if (!m.outcomeIds.has(o) && !m.outcomeLabels.has(normLabelCached(o))) return false;
   const t = clean(type as string);
-  if (!m.types.has(normLabel(t)) && !m.types.has(m.typeLabel.get(t) ?? '\u0000')) return false;
+  if (!m.types.has(normLabelCached(t)) && !m.types.has(m.typeLabel.get(t) ?? '\u0000')) return false;
   return m.directions.has(clean(direction as string).toUpperCase());
 }
 

@@ -51,11 +51,11 @@ function findConsentProperty(env: Env, alias: string): string | null {
 export function contactResult(ctx: Ctx, rec: RecordData, alias: string, findings: Finding[]): ContactResult {
   const rules = rulesFor(ctx.env, alias);
   const leadRule = rules.find((r) => r.group === 'lead');
+  // No verdict where the lead rule does not apply (LEAD-1 is evaluated for MQL and SQL contacts only):
+  // a verdict is always shown with the finding that explains it.
   let lead: ContactResult['lead'] = null;
-  if (leadRule) {
-    const f = findings.find((x) => x.ruleId === leadRule.id);
-    lead = { eligible: !f ? false : f.status === 'met' ? true : f.status === 'unknown' ? null : false };
-  }
+  const f = leadRule ? findings.find((x) => x.ruleId === leadRule.id) : undefined;
+  if (f) lead = { eligible: f.status === 'met' ? true : f.status === 'unknown' ? null : false };
   const consentProp = consentProperty(ctx, alias);
   const consentRaw = consentProp ? rec.properties[consentProp] : undefined;
   const optRaw = rec.properties[HS.emailOptOut];

@@ -9,7 +9,7 @@ import type { NumberParam, ListParam, Playbook, PlaybookPipeline, PlaybookProper
 import type { Owner, PipelineMeta, PortalMeta, PropertyDef, PropertyOption } from './snapshot';
 import { HS } from './hubspot';
 import { zone, type Zone } from './dates';
-import { normLabel } from './values';
+import { normLabel, normLabelCached } from './values';
 
 export interface PropInfo {
   alias: string;
@@ -294,7 +294,7 @@ export function pipesOf(env: Env, alias: string): PipeInfo[] {
 }
 
 export function stageByLabel(pipe: PipeInfo, label: string): StageInfo | null {
-  return pipe.stageByNorm.get(normLabel(label)) ?? null;
+  return pipe.stageByNorm.get(normLabelCached(label)) ?? null;
 }
 
 function defOf(env: Env, typeId: string | null, name: string): PropertyDef | null {

@@ -38,7 +38,12 @@ export interface LogEntry {
 export class Harness {
   pushes: Array<{ tabId: number | null; message: PushMessage }> = [];
   alarms = new Map<string, number | null>();
-  service!: BackgroundService;
+  private current: BackgroundService | null = null;
+
+  get service(): BackgroundService {
+    if (!this.current) throw new Error('no background running');
+    return this.current;
+  }
   db!: AppDb;
   /** Every fetch the background made, with start/end times (for waves). */
   calls: Array<{ url: string; method: string; start: number; end: number }> = [];
@@ -57,6 +62,8 @@ export class Harness {
 
   /** (Re)start the background: a new worker on the same IndexedDB. */
   async boot(options: Partial<BackgroundOptions> = {}): Promise<BackgroundService> {
+    // One worker at a time, as in the browser.
+    if (this.current) this.kill();
     this.db = await openAppDb();
     const fetchImpl: FetchLike = async (input, init) => {
       const call = { url: String(input), method: init?.method ?? 'GET', start: performance.now(), end: Number.NaN };
@@ -67,7 +74,7 @@ export class Harness {
         call.end = performance.now();
       }
     };
-    this.service = new BackgroundService({
+    this.current = new BackgroundService({
       db: this.db,
       engine: defaultEngine,
       fetch: fetchImpl,
@@ -83,12 +90,13 @@ export class Harness {
       limiter: { backoffBaseMs: 50, backoffCapMs: 200, timeoutMs: 5_000 },
       ...options,
     });
-    await this.service.start();
-    return this.service;
+    await this.current.start();
+    return this.current;
   }
 
   /** Simulated worker death: drop the service and close its database connection. */
   kill(): void {
+    this.current?.stop();
     this.db.close();
   }
 

@@ -189,7 +189,7 @@ export const contactCases: RuleCase[] = [
       },
     },
     fail: {
-      name: 'opted out: the failing condition is named; a Target is not a lead',
+      name: 'opted out: the failing condition is named; no verdict on a Target (not evaluated)',
       run: () => {
         const e = run(contactScenario({ lifecyclestage: 'salesqualifiedlead', hs_email_optout: 'true' }).b.build());
         const f = expectStatus(e, 'LEAD-1', 'violation', 'lead');
@@ -199,7 +199,7 @@ export const contactCases: RuleCase[] = [
         expect(openItems(expectStatus(stale, 'LEAD-1', 'violation')).map((i) => i.label)).toEqual(['Engaged recently']);
         const t = run(contactScenario({ lifecyclestage: 'target' }).b.build());
         expectAbsent(t, 'LEAD-1');
-        expect(t.result.kind === 'contact' && t.result.lead).toEqual({ eligible: false });
+        expect(t.result.kind === 'contact' && t.result.lead).toBeNull();
       },
     },
   },
