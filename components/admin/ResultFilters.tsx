@@ -25,47 +25,16 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
           onInput={(e) => onFilter({ text: (e.currentTarget as HTMLInputElement).value })}
         />
       </div>
-      <div class="adm-field">
-        <label for="filter-rule">Rule</label>
-        <select id="filter-rule" class="adm-input" value={filter.ruleId ?? ''} onChange={(e) => onFilter({ ruleId: (e.currentTarget as HTMLSelectElement).value || undefined })}>
-          <option value="">All rules</option>
-          {choices.rules.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="adm-field">
-        <label for="filter-owner">Owner</label>
-        <select
-          id="filter-owner"
-          class="adm-input"
-          value={owner}
-          onChange={(e) => {
-            const v = (e.currentTarget as HTMLSelectElement).value;
-            onFilter({ ownerId: v === '' ? undefined : v === NO_OWNER ? null : v });
-          }}
-        >
-          <option value="">All owners</option>
-          {choices.owners.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="adm-field">
-        <label for="filter-stage">Stage</label>
-        <select id="filter-stage" class="adm-input" value={filter.stage ?? ''} onChange={(e) => onFilter({ stage: (e.currentTarget as HTMLSelectElement).value || undefined })}>
-          <option value="">All stages</option>
-          {choices.stages.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-rule" label="Rule" all="All rules" value={filter.ruleId ?? ''} options={choices.rules} onPick={(v) => onFilter({ ruleId: v || undefined })} />
+      <FilterSelect
+        id="filter-owner"
+        label="Owner"
+        all="All owners"
+        value={owner}
+        options={choices.owners}
+        onPick={(v) => onFilter({ ownerId: v === '' ? undefined : v === NO_OWNER ? null : v })}
+      />
+      <FilterSelect id="filter-stage" label="Stage" all="All stages" value={filter.stage ?? ''} options={choices.stages} onPick={(v) => onFilter({ stage: v || undefined })} />
       <div class="adm-field">
         <label for="filter-severity">Severity</label>
         <select
@@ -82,6 +51,33 @@ export function ResultFilters({ filter, choices, onFilter, onClear }: ResultFilt
       <button type="button" class="adm-button" disabled={!any} onClick={onClear}>
         Clear filters
       </button>
+    </div>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** The first option, which clears this filter (value ''). */
+  all: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onPick: (value: string) => void;
+}
+
+/** One labelled select over the loaded rows' distinct values. */
+function FilterSelect({ id, label, all, value, options, onPick }: FilterSelectProps) {
+  return (
+    <div class="adm-field">
+      <label for={id}>{label}</label>
+      <select id={id} class="adm-input" value={value} onChange={(e) => onPick((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{all}</option>
+        {options.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
