@@ -277,7 +277,7 @@ export class BackgroundService {
       playbook = (await this.playbooks.active()).playbook;
     }
     const record = await this.tokens.get();
-    if (!record) throw new Error('Set a HubSpot token first: lint compares the playbook with the portal.');
+    if (!record) throw new AppErrorException(appError('no-token', 'Set a HubSpot token first: lint compares the playbook with the portal.'));
     const token = await this.tokens.require(record.portalId);
     // A lint is an explicit "check against the portal now": fresh metadata.
     const meta = await this.views.portalMeta(record.portalId, token, 'interactive', true);

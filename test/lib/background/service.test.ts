@@ -371,6 +371,12 @@ describe('settings and playbook messages', () => {
     expect(lint.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  it('playbook.lint without a token answers no-token, the error the options page explains', async () => {
+    await start({}, null);
+    expect(await h.send({ type: 'playbook.lint' })).toMatchObject({ ok: false, error: { code: 'no-token', message: expect.stringMatching(/token/) } });
+    expect((await h.log()).length).toBe(0);
+  });
+
   it('settings: the sidebar sets its UI state, not the tier', async () => {
     await start();
     expect((await h.ok({ type: 'settings.set', patch: { sidebar: { collapsed: true } } }, senderFor(deal))).sidebar.collapsed).toBe(true);
