@@ -3,18 +3,15 @@ import { formatDateTime } from '../../lib/options/format';
 import { statusText } from '../../lib/options/status-text';
 import { Badge } from './Badge';
 
-/**
- * Fields of /account-info/v3/details the status may carry later; shown when
- * present (HubSpot's details have no account name, so the portal id and
- * domain identify the portal).
- */
-type PortalStatus = Status & { companyCurrency?: string | null; dataHostingLocation?: string | null };
-
 export interface PortalDetailsProps {
-  status: PortalStatus;
+  status: Status;
 }
 
-/** The verified portal and the token's state. Never the token itself. */
+/**
+ * The verified portal and the token's state. Never the token itself.
+ * HubSpot's account details have no account name, so the portal id and
+ * domain identify the portal.
+ */
 export function PortalDetails({ status }: PortalDetailsProps) {
   const text = statusText(status);
   const rows: Array<[string, string]> = [];

@@ -121,6 +121,8 @@ export class TokenService {
       portalId: details.portalId,
       timeZone: details.timeZone,
       uiDomain: details.uiDomain ?? null,
+      companyCurrency: details.companyCurrency ?? null,
+      dataHostingLocation: details.dataHostingLocation ?? null,
       verifiedAt: new Date(this.options.now()).toISOString(),
       // Scopes are fixed per token: keep what we learnt only for the same token.
       missingScopes: sameToken ? (stored?.missingScopes ?? []) : [],
@@ -183,6 +185,8 @@ export class TokenService {
       portalId: record?.portalId ?? null,
       timeZone: record?.timeZone ?? null,
       uiDomain: record?.uiDomain ?? null,
+      companyCurrency: record?.companyCurrency ?? null,
+      dataHostingLocation: record?.dataHostingLocation ?? null,
       verifiedAt: record?.verifiedAt ?? null,
       missingScopes: record?.missingScopes ?? [],
       retryAt,

@@ -159,6 +159,9 @@ export const statusSchema = z.object({
   portalId: z.number().nullable(),
   timeZone: z.string().nullable(),
   uiDomain: z.string().nullable(),
+  /** The portal's company currency (ISO code) and data hosting location (na1, eu1), from /account-info/v3/details. */
+  companyCurrency: z.string().nullable(),
+  dataHostingLocation: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   /** Scopes inferred missing from 403 MISSING_SCOPES answers (no introspection for private-app tokens). */
   missingScopes: z.array(z.string()),

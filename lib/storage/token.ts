@@ -23,6 +23,9 @@ export interface TokenRecord {
   portalId: number;
   timeZone: string;
   uiDomain: string | null;
+  /** Optional: records stored before these were kept lack them. */
+  companyCurrency?: string | null;
+  dataHostingLocation?: string | null;
   /** ISO datetime of the last successful verification. */
   verifiedAt: string;
   missingScopes: string[];

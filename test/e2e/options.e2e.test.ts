@@ -86,6 +86,9 @@ describe('options page', () => {
     expect(await page.locator('.opt-portal').getAttribute('data-token-state')).toBe('ok');
     expect(await page.locator('[data-testid="header-status"]').textContent()).toContain('Connected');
     expect(await details.locator('[data-fact="Time zone"]').count()).toBe(1);
+    // The account details the portal reports (/account-info/v3/details).
+    expect(await details.locator('[data-fact="Currency"]').textContent()).toBe('USD');
+    expect(await details.locator('[data-fact="Data hosting"]').textContent()).toBe('na1');
     expect(await page.locator('#token-input').inputValue()).toBe('');
     expect(await page.locator('body').innerText()).not.toContain(TOKEN);
     expect(await page.getByRole('status').filter({ hasText: 'Token verified and saved for portal 4471200' }).count()).toBe(1);

@@ -20,7 +20,7 @@ function state(extra: Partial<AdminState> = {}): AdminState {
     phase: 'ready',
     model,
     choice: defaultChoice(model),
-    status: { token: 'ok', portalId: 4471200, timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', verifiedAt: null, missingScopes: [], retryAt: null, outbox: { pending: 0, failed: 0 }, apiTier: 100, message: null },
+    status: { token: 'ok', portalId: 4471200, timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', companyCurrency: 'USD', dataHostingLocation: 'na1', verifiedAt: null, missingScopes: [], retryAt: null, outbox: { pending: 0, failed: 0 }, apiTier: 100, message: null },
     ...extra,
   };
 }

@@ -68,7 +68,7 @@ describe('token section', () => {
   });
 
   test('currency and data hosting show when the status carries them', () => {
-    const withDetails = { ...status(), companyCurrency: 'USD', dataHostingLocation: 'na1' };
+    const withDetails = status({ companyCurrency: 'USD', dataHostingLocation: 'na1' });
     const { getByTestId } = renderPage(readyState({ status: withDetails }));
     expect(within(getByTestId('portal-details')).getByText('USD')).toBeTruthy();
     expect(within(getByTestId('portal-details')).getByText('na1')).toBeTruthy();

@@ -94,7 +94,7 @@ export class FakeBackground {
       case 'playbook.get':
         return ok({ playbook: defaultPlaybook, source: 'default', importedAt: null, lastRejected: null });
       case 'status.get':
-        return ok({ token: 'ok', portalId: 4471200, timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', verifiedAt: null, missingScopes: [], retryAt: null, outbox: { pending: 0, failed: 0 }, apiTier: 100, message: null });
+        return ok({ token: 'ok', portalId: 4471200, timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', companyCurrency: 'USD', dataHostingLocation: 'na1', verifiedAt: null, missingScopes: [], retryAt: null, outbox: { pending: 0, failed: 0 }, apiTier: 100, message: null });
       case 'scan.status':
       case 'scan.cancel':
         return ok(m.type === 'scan.cancel' ? (this.scan = { ...this.scan, state: 'cancelled' }) : this.scan);

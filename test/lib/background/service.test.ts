@@ -53,7 +53,7 @@ describe('token and senders', () => {
     expect(fromTab).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await h.log()).toHaveLength(0);
     const res = await h.send({ type: 'token.set', token: TOKEN }, pageSender);
-    expect(res).toMatchObject({ ok: true, data: { token: 'ok', portalId: PORTAL, timeZone: expect.any(String) } });
+    expect(res).toMatchObject({ ok: true, data: { token: 'ok', portalId: PORTAL, timeZone: expect.any(String), companyCurrency: 'USD', dataHostingLocation: 'na1' } });
     expect(JSON.stringify(res)).not.toContain(TOKEN);
     expect((await h.log()).map((e) => e.path)).toEqual(['/account-info/v3/details']);
   });

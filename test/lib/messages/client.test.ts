@@ -7,6 +7,8 @@ const status = {
   portalId: 1,
   timeZone: 'UTC',
   uiDomain: 'app.hubspot.com',
+  companyCurrency: 'EUR',
+  dataHostingLocation: 'eu1',
   verifiedAt: null,
   missingScopes: [],
   retryAt: null,

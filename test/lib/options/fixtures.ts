@@ -20,6 +20,8 @@ export function status(extra: Partial<Status> = {}): Status {
     portalId: PORTAL,
     timeZone: 'US/Eastern',
     uiDomain: 'app.hubspot.com',
+    companyCurrency: 'USD',
+    dataHostingLocation: 'na1',
     verifiedAt: '2025-03-10T11:00:00.000Z',
     missingScopes: [],
     retryAt: null,
@@ -31,7 +33,7 @@ export function status(extra: Partial<Status> = {}): Status {
 }
 
 export function noToken(): Status {
-  return status({ token: 'none', portalId: null, timeZone: null, uiDomain: null, verifiedAt: null, message: 'No HubSpot token yet.' });
+  return status({ token: 'none', portalId: null, timeZone: null, uiDomain: null, companyCurrency: null, dataHostingLocation: null, verifiedAt: null, message: 'No HubSpot token yet.' });
 }
 
 export function settings(extra: Partial<Settings> = {}): Settings {
