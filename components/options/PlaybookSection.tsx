@@ -50,6 +50,9 @@ export function PlaybookSection(props: PlaybookSectionProps) {
         <div class="opt-alert opt-alert--warning" role="alert" data-testid="managed-playbook-ignored">
           <p class="opt-alert__title">Your administrator’s playbook is not valid, so it is not used.</p>
           <p>The playbook below is active instead. Ask your administrator to correct the policy’s playbook.</p>
+          {info.managedRejected && info.managedRejected.errors.length > 0 ? (
+            <FieldErrorList errors={info.managedRejected.errors} label="Problems in the policy's playbook" />
+          ) : null}
         </div>
       ) : null}
 

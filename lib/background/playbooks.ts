@@ -62,14 +62,17 @@ export class PlaybookService {
   }
 
   private choose(policy: ManagedPolicy, stored: StoredPlaybook): ActivePlaybook {
+    let managedRejected: PlaybookInfo['managedRejected'] = null;
     const make = (playbook: Playbook, source: PlaybookInfo['source'], importedAt: string | null): ActivePlaybook => ({
       playbook,
       key: playbookKey(playbook),
-      info: { playbook, source, importedAt, lastRejected: stored.lastRejected },
+      info: { playbook, source, importedAt, lastRejected: stored.lastRejected, managedRejected },
     });
     if (policy.playbook !== undefined) {
       const parsed = parsePlaybookJson(policy.playbook);
       if (parsed.ok) return make(parsed.playbook, 'managed', null);
+      // An invalid policy never replaces a working playbook; the options page says why it is ignored.
+      managedRejected = { errors: parsed.errors };
       console.warn('[sop-sidebar] the managed playbook is invalid; ignored', parsed.errors.slice(0, 5));
     }
     // No import (or reset): the default. An import that no longer validates

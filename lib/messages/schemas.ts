@@ -181,6 +181,12 @@ export const playbookInfoSchema = z.object({
   importedAt: z.string().nullable(),
   /** The last import that was refused, with its errors (the active playbook stayed). */
   lastRejected: z.object({ at: z.string(), errors: z.array(fieldErrorSchema) }).nullable(),
+  /**
+   * The enterprise policy (storage.managed) sets a playbook that does not
+   * validate: it is ignored (the rep's import or the default stays active)
+   * and its errors are shown so the admin can fix the policy.
+   */
+  managedRejected: z.object({ errors: z.array(fieldErrorSchema) }).nullable(),
 });
 export type PlaybookInfo = z.infer<typeof playbookInfoSchema>;
 

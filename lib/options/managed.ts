@@ -29,7 +29,8 @@ export function managedView(settings: Settings | null, playbook: PlaybookInfo | 
     learnEnabled: keys.has('learnMode.enabled'),
     learnDays: keys.has('learnMode.days'),
     playbook: active,
-    playbookIgnored: policyPlaybook && playbook !== null && !active,
+    // The background says why it ignored the policy's playbook; older answers only imply it.
+    playbookIgnored: playbook !== null && !active && (playbook.managedRejected != null || policyPlaybook),
     allowedPortalIds: settings?.allowedPortalIds ?? null,
   };
   return { ...view, any: keys.size > 0 || active };

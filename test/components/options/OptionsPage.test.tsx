@@ -161,9 +161,13 @@ describe('managed policy', () => {
     expect((getByLabelText('Learning period after install (days)') as HTMLInputElement).disabled).toBe(false);
   });
 
-  test('a policy playbook that did not validate is reported as ignored', () => {
-    const { getByTestId } = renderPage(readyState({ settings: settings({ managed: ['playbook'] }) }));
-    expect(getByTestId('managed-playbook-ignored').textContent).toContain('not valid');
+  test('a policy playbook that did not validate is reported as ignored, with its errors by path', () => {
+    const errors = [{ path: '$.pipelines[0].stages', message: 'Expected at least one stage' }];
+    const { getByTestId } = renderPage(readyState({ settings: settings({ managed: ['playbook'] }), playbook: info(undefined, { managedRejected: { errors } }) }));
+    const alert = getByTestId('managed-playbook-ignored');
+    expect(alert.textContent).toContain('not valid');
+    expect(alert.textContent).toContain('$.pipelines[0].stages');
+    expect(alert.textContent).toContain('Expected at least one stage');
   });
 });
 

@@ -344,6 +344,19 @@ describe('limits and failures', () => {
 });
 
 describe('settings and playbook messages', () => {
+  it("an invalid policy playbook (storage.managed) is ignored, and playbook.get says why, by JSON path", async () => {
+    await start();
+    await h.boot({ managed: async () => ({ playbook: '{"schemaVersion":1,"id":"it-policy"}' }) });
+    const info = await h.ok({ type: 'playbook.get' });
+    expect(info.source).toBe('default');
+    expect(info.managedRejected?.errors.length).toBeGreaterThan(0);
+    expect(info.managedRejected!.errors).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/name|version|objects/), message: expect.any(String) }));
+    // A valid policy playbook is the active one and nothing is reported.
+    const valid = JSON.stringify({ ...info.playbook, version: '7.0.0' });
+    await h.boot({ managed: async () => ({ playbook: valid }) });
+    expect(await h.ok({ type: 'playbook.get' })).toMatchObject({ source: 'managed', managedRejected: null, playbook: { version: '7.0.0' } });
+  });
+
   it('an invalid playbook import keeps the active one and returns the errors', async () => {
     await start();
     const before = await h.ok({ type: 'playbook.get' });

@@ -48,7 +48,7 @@ export function settings(extra: Partial<Settings> = {}): Settings {
 }
 
 export function info(playbook: Playbook = defaultPlaybook, extra: Partial<PlaybookInfo> = {}): PlaybookInfo {
-  return { playbook, source: 'default', importedAt: null, lastRejected: null, ...extra };
+  return { playbook, source: 'default', importedAt: null, lastRejected: null, managedRejected: null, ...extra };
 }
 
 export const defaultJson = `${JSON.stringify(defaultPlaybook, null, 2)}\n`;
@@ -123,7 +123,7 @@ export function fakeBackground(init: { status?: Status; settings?: Settings; inf
           s.info = { ...s.info, lastRejected: { at: new Date(NOW).toISOString(), errors: result.errors } };
           return ok({ accepted: false, errors: result.errors, active: s.info });
         }
-        s.info = { playbook: result.playbook, source: 'imported', importedAt: new Date(NOW).toISOString(), lastRejected: null };
+        s.info = { playbook: result.playbook, source: 'imported', importedAt: new Date(NOW).toISOString(), lastRejected: null, managedRejected: null };
         return ok({ accepted: true, errors: [], active: s.info });
       }
       case 'playbook.export':
