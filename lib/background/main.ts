@@ -11,7 +11,6 @@ import { browser } from 'wxt/browser';
 import { detach, toAppError } from './errors';
 import { openAppDb } from './db';
 import { defaultEngine } from './default-engine';
-import { ScanService } from '../admin/scan-runner';
 import { BackgroundService } from './service';
 import type { PushMessage } from '../messages/protocol';
 import { recordInstall } from '../storage/settings';
@@ -43,10 +42,9 @@ export function installBackground(api: typeof browser = browser): Promise<Backgr
         },
       },
     });
-    // The compliance scan (lib/admin/scan-runner.ts), registered before start() so a scan under way resumes.
+    // The compliance scan (lib/admin/scan-runner.ts) answers scan.* messages; registered before
+    // start() so a scan under way resumes.
     service.registerScanRunner(createScanRunner);
-    // The compliance scan (lib/admin/scan-runner.ts) answers scan.* messages.
-    service.registerScanRunner((ctx) => new ScanService(ctx));
     await service.start();
     return service;
   })();

@@ -33,7 +33,10 @@ import { createWriteTransport } from './write-transport';
 import { WriteService } from './writes';
 
 export const ALARM_OUTBOX = 'sop-sidebar:outbox';
+/** The rate limit lifts: held writes and queued bulk work go on. */
 export const ALARM_RESUME = 'sop-sidebar:resume';
+/** A paused compliance scan is due to go on (its own alarm: the limiter clears ALARM_RESUME when limits lift). */
+export const ALARM_SCAN = 'sop-sidebar:scan';
 
 /** Longest in-worker timer; later wake-ups are left to chrome.alarms (which fire ≥ 30 s). */
 const TIMER_LIMIT_MS = 25_000;
@@ -145,6 +148,7 @@ export class BackgroundService {
       await this.outbox.drain();
       await this.scan?.resume();
     }
+    if (name === ALARM_SCAN) await this.scan?.resume();
   }
 
   /**
@@ -170,20 +174,20 @@ export class BackgroundService {
     this.scan = factory({
       client: async () => {
         const record = await this.tokens.get();
-        if (!record) throw new Error('No HubSpot token.');
+        if (!record) throw new AppErrorException(appError('no-token', 'Set a HubSpot token first: the scan reads the portal with it.'));
         const checked = await this.tokens.require(record.portalId);
         return { portalId: checked.portalId, uiDomain: checked.uiDomain, client: this.tokens.client(checked, 'bulk') };
       },
       playbook: () => this.playbooks.active(),
       portalMeta: async () => {
         const record = await this.tokens.get();
-        if (!record) throw new Error('No HubSpot token.');
+        if (!record) throw new AppErrorException(appError('no-token', 'Set a HubSpot token first: the scan reads the portal with it.'));
         return this.views.portalMeta(record.portalId, await this.tokens.require(record.portalId), 'bulk');
       },
       engine: this.o.engine,
       db: this.o.db,
       progress: (status) => detach(this.pusher.scan({ event: 'scan.progress', status }), 'scan push'),
-      resumeAt: (at) => this.o.alarms.set(ALARM_RESUME, at),
+      resumeAt: (at) => this.o.alarms.set(ALARM_SCAN, at),
       now: () => this.clock.now(),
     });
   }

@@ -325,6 +325,34 @@ describe('limits and failures', () => {
     expect(await h.ok({ type: 'status.get' })).toMatchObject({ token: 'daily-limit' });
   });
 
+  it("a paused scan's resume alarm survives the rate limit lifting (separate alarms)", async () => {
+    await start();
+    let resumed = 0;
+    let setResume: ((at: number | null) => void) | null = null;
+    h.service.registerScanRunner((ctx) => {
+      setResume = ctx.resumeAt;
+      return {
+        start: () => Promise.reject(new Error('not used')),
+        cancel: () => Promise.reject(new Error('not used')),
+        status: () => Promise.reject(new Error('not used')),
+        results: () => Promise.reject(new Error('not used')),
+        resume: async () => {
+          resumed++;
+        },
+      };
+    });
+    const at = Date.now() + 60_000;
+    setResume!(at);
+    expect(h.alarms.get('sop-sidebar:scan')).toBe(at);
+    // A 429 pauses the limiter, then the pause lifts: the limiter's own alarm is set and cleared.
+    await h.faults({ routes: [{ method: 'GET', pathPattern: '/crm/v3/pipelines/*', status: 429, times: 1 }] });
+    await h.ok({ type: 'view.get', portalId: PORTAL, ref: deal }, senderFor(deal));
+    expect(h.alarms.has('sop-sidebar:resume')).toBe(true);
+    expect(h.alarms.get('sop-sidebar:scan')).toBe(at);
+    await h.service.onAlarm('sop-sidebar:scan');
+    expect(resumed).toBe(1);
+  });
+
   it('5xx: retried with backoff, then the view loads', async () => {
     await start();
     await h.faults({ routes: [{ method: 'GET', pathPattern: '/crm/v3/pipelines/*', status: 503, times: 2 }] });
