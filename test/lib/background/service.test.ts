@@ -328,7 +328,7 @@ describe('limits and failures', () => {
   it("a paused scan's resume alarm survives the rate limit lifting (separate alarms)", async () => {
     await start();
     let resumed = 0;
-    let setResume: ((at: number | null) => void) | null = null;
+    let setResume: ((at: number) => void) | null = null;
     h.service.registerScanRunner((ctx) => {
       setResume = ctx.resumeAt;
       return {
