@@ -12,7 +12,8 @@ export function LeadEligibility({ lead, findings }: { lead: { eligible: boolean 
         : 'Whether this contact is a lead cannot be decided from the loaded data.';
   return (
     <FindingSection id="lead" title="Lead eligibility" findings={findings}>
-      <p data-lead-eligible={String(lead?.eligible ?? 'unknown')}>{verdict}</p>
+      {/* No verdict where LEAD-1 is not evaluated (it applies to MQL/SQL contacts only). */}
+      {lead ? <p data-lead-eligible={String(lead.eligible ?? 'unknown')}>{verdict}</p> : null}
     </FindingSection>
   );
 }

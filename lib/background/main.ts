@@ -35,6 +35,7 @@ export function installBackground(api: typeof browser = browser): Promise<Backgr
           await api.runtime.sendMessage(message);
         },
       },
+      openOptionsPage: () => api.runtime.openOptionsPage(),
       alarms: {
         set: (name, at) => {
           if (at === null) void api.alarms.clear(name);

@@ -58,6 +58,8 @@ export interface BackgroundOptions extends RouterOptions {
   cache?: CacheOptions;
   limiter?: Partial<Omit<RateLimiterOptions, 'fetch' | 'tier' | 'store' | 'onChange' | 'timeZone'>>;
   views?: { freshMs?: number; revalidateAfterMs?: number };
+  /** runtime.openOptionsPage (absent where the browser cannot open it: options.open answers unavailable). */
+  openOptionsPage?: () => Promise<void>;
   outbox?: { backoffBaseMs?: number; backoffCapMs?: number; unknownOutcomeDelayMs?: number };
 }
 
@@ -352,6 +354,11 @@ export class BackgroundService {
       return settings;
     });
     r.register('status.get', (m) => this.tokens.status(m.portalId));
+    r.register('options.open', async () => {
+      if (!this.o.openOptionsPage) throw new AppErrorException(appError('unavailable', 'This browser cannot open the options page from here.'));
+      await this.o.openOptionsPage();
+      return { opened: true as const };
+    });
     r.register('playbook.get', async () => (await this.playbooks.active()).info);
     r.register('token.set', async (m) => {
       const previous = await this.tokens.get();

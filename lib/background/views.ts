@@ -62,8 +62,10 @@ export class ViewService {
 
   /** view.get (force = false) and view.refresh (force = true). */
   async get(portalId: number, ref: RecordRef, options: { force?: boolean; tab?: { tabId: number; frameId: number | null } } = {}): Promise<ViewPayload> {
-    const token = await this.o.tokens.require(portalId);
+    // Watch first: a tab that cannot load yet (no token, wrong portal, expired) must still get the
+    // status.changed push that tells it the token is fixed, so it loads by itself.
     if (options.tab) this.o.pusher.watch(options.tab.tabId, options.tab.frameId, portalId, ref);
+    const token = await this.o.tokens.require(portalId);
     let view: LoadedView;
     if (options.force) {
       try {

@@ -138,5 +138,6 @@ export function isSettings(v: unknown): v is Settings {
 export const isOutboxRetry = (v: unknown): v is { entry: OutboxEntry | null; sent: boolean } =>
   isObj(v) && nullable(isOutboxEntry)(v.entry) && isBool(v.sent);
 
+export const isOptionsOpened = (v: unknown): v is { opened: true } => isObj(v) && v.opened === true;
 export const isOutboxDiscard = (v: unknown): v is { discarded: boolean } => isObj(v) && isBool(v.discarded);
 

@@ -8,6 +8,7 @@ import type { AppError } from '../messages/errors';
 import type { PushMessage, RequestOf, Response, ResponseData } from '../messages/protocol';
 import {
   isAppError,
+  isOptionsOpened,
   isOutboxDiscard,
   isOutboxEntry,
   isOutboxRetry,
@@ -28,7 +29,8 @@ export type ContentRequestType =
   | 'outbox.retry'
   | 'outbox.discard'
   | 'settings.get'
-  | 'settings.set';
+  | 'settings.set'
+  | 'options.open';
 
 const DATA_GUARDS: { [T in ContentRequestType]: (v: unknown) => v is ResponseData<T> } = {
   'view.get': isViewPayload,
@@ -41,6 +43,7 @@ const DATA_GUARDS: { [T in ContentRequestType]: (v: unknown) => v is ResponseDat
   'outbox.discard': isOutboxDiscard,
   'settings.get': isSettings,
   'settings.set': isSettings,
+  'options.open': isOptionsOpened,
 };
 
 /** Copy of lib/messages/protocol.ts PUSH_TAG (importing it would bring zod; a test keeps them equal). */

@@ -35,8 +35,8 @@ export async function startSidebar(ctx: ContentScriptContext): Promise<void> {
     now: () => Date.now(),
     drafts: createDraftStore(browser.storage.local as unknown as KeyValueArea, () => Date.now()),
     // Content scripts cannot open the options page themselves (runtime.openOptionsPage is
-    // background/page-only); the error panels say where to find it instead.
-    openOptions: typeof browser.runtime.openOptionsPage === 'function' ? () => void browser.runtime.openOptionsPage() : null,
+    // background/page-only): the background opens it for the error panels' button.
+    openOptions: () => void send({ type: 'options.open' }),
   });
   const pageSpace = createPageSpace(document.body);
   let container: HTMLElement | null = null;
@@ -108,6 +108,9 @@ export async function startSidebar(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   watchLocation(ctx, window, (href) => store.navigate(parseRecordUrl(href)));
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') store.recheck();
+  });
   ctx.setInterval(() => {
     if (mounted) update();
   }, CLOCK_MS);

@@ -183,6 +183,18 @@ export class ViewStore {
     this.emit();
   }
 
+  /**
+   * The tab became visible again (the rep may have set the token in the
+   * options page meanwhile). Pushes reach only tabs the current worker knows,
+   * and a service worker that slept has forgotten them: a sidebar still
+   * showing an error the options page fixes asks again.
+   */
+  recheck(): void {
+    const s = this.current;
+    if (!s || s.data || !s.error || !RECOVERABLE.has(s.error.code)) return;
+    void this.load('view.get');
+  }
+
   refresh(): void {
     const s = this.current;
     if (!s) return;

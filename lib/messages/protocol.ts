@@ -69,6 +69,7 @@ export const responseDataSchemas = {
   'settings.set': settingsSchema,
   'status.get': statusSchema,
   'playbook.get': playbookInfoSchema,
+  'options.open': z.object({ opened: z.literal(true) }),
   'token.set': statusSchema,
   'token.verify': statusSchema,
   'token.clear': tokenCleared,

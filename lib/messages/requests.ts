@@ -88,6 +88,12 @@ export const requestBuilders = {
   'status.get': () => z.strictObject({ type: z.literal('status.get'), portalId: portalIdField().optional() }),
   /** The active playbook (read-only). */
   'playbook.get': () => z.strictObject({ type: z.literal('playbook.get') }),
+  /**
+   * Open the extension's options page (where the token and playbook are set).
+   * Content scripts cannot call runtime.openOptionsPage themselves, so the
+   * sidebar's "set a token" / "wrong portal" panels ask the background.
+   */
+  'options.open': () => z.strictObject({ type: z.literal('options.open') }),
 
   // ── Privileged: extension pages only (options, admin) ────────────────
   /** Verify (GET /account-info/v3/details) and store the token. Never echoed back. */

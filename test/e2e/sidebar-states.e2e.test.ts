@@ -85,9 +85,8 @@ describe('without a token', () => {
     expect(e2e.problems(page).errors).toEqual([]);
   }, 180_000);
 
-  // Known gap (open, issue 4/5): content scripts cannot open the options page and the protocol has
-  // no `options.open` message yet, so the panel only says where the options are. Un-skip with the fix.
-  it.skip('offers a link (or button) that opens the options page', async () => {
+  // Content scripts cannot open the options page: the button asks the background (options.open).
+  it('offers a button that opens the options page', async () => {
     const link = root.locator('[data-error-code] a[href*="options"], [data-error-code] [data-action="open-options"]');
     expect(await link.count()).toBe(1);
     const [options] = await Promise.all([e2e.context.waitForEvent('page', { timeout: UPDATE_MS }), link.click()]);
@@ -96,9 +95,8 @@ describe('without a token', () => {
     await options.close();
   }, 120_000);
 
-  // Known bug (open, issue 4/5): the sidebar does not always reload on the status.changed push after
-  // the token is set (race between the token service's status and the push). Un-skip with the fix.
-  it.skip('loads by itself once the token is set in the options (no page reload)', async () => {
+  // The tab was registered for pushes by its first view.get, so status.changed reaches it.
+  it('loads by itself once the token is set in the options (no page reload)', async () => {
     await e2e.configureToken();
     try {
       await e2e.waitForSidebar(page, record, { state: ['ready'], timeout: 30_000 });

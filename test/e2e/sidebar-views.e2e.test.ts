@@ -110,9 +110,8 @@ describe('record views', () => {
 
   it.each([
     ['an MQL/SQL contact failing LEAD-1', '35100000051'],
-    // Known bug (open, issue 5): for a Target contact the sidebar says "not a lead" with no LEAD-1
-    // condition below it (LEAD-1 applies to MQL/SQL only, so the verdict should be absent there).
-    // Restore ['a Target contact', '35100000004'] with the fix.
+    // LEAD-1 applies to MQL/SQL contacts only: a Target gets no verdict and no LEAD-1 finding.
+    ['a Target contact', '35100000004'],
   ])('LEAD-1: when the sidebar says %s (%s) is not a lead, it shows which condition fails', async (_what, id) => {
     const page = await e2e.openRecord('0-1', id);
     try {

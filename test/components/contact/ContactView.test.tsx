@@ -38,6 +38,13 @@ describe('Contact view', () => {
     expect(items).toEqual(['Lifecycle is MQL or SQL=met', 'Not opted out=met', 'Engaged in the last 30 days=missing', 'Rep confirms positive interest=unknown']);
   });
 
+  test('LEAD-1: no lead verdict where the rule is not evaluated (lead is null outside MQL/SQL)', () => {
+    const target = { ...contactMql, result: { ...contactMql.result, lead: null } } as typeof contactMql;
+    const { container } = renderSidebar(model(target));
+    expect(container.querySelector('[data-lead-eligible]')).toBeNull();
+    expect(container.textContent).not.toContain('not a lead');
+  });
+
   test('CONSENT-1: consent status and the consent email template guidance', () => {
     const { container } = renderSidebar(model(contactMql));
     const consent = section(container, 'consent');

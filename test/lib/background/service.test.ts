@@ -58,6 +58,16 @@ describe('token and senders', () => {
     expect((await h.log()).map((e) => e.path)).toEqual(['/account-info/v3/details']);
   });
 
+  it('a tab that asked without a token is told when the token is set (status.changed reaches it)', async () => {
+    await start({}, null);
+    expect(await h.send({ type: 'view.get', portalId: PORTAL, ref: deal }, senderFor(deal))).toMatchObject({ ok: false, error: { code: 'no-token' } });
+    h.pushes = [];
+    await h.setToken(TOKEN);
+    for (let i = 0; i < 100 && !h.pushes.some((p) => p.tabId === 7 && p.message.event === 'status.changed'); i++) await sleep(10);
+    const toTab = h.pushes.filter((p) => p.tabId === 7 && p.message.event === 'status.changed');
+    expect(toTab.at(-1)?.message).toMatchObject({ status: { token: 'ok', portalId: PORTAL } });
+  });
+
   it('a refused token is not stored', async () => {
     await start({}, null);
     const res = await h.send({ type: 'token.set', token: 'pat-na1-wrong-token' });
@@ -79,6 +89,24 @@ describe('token and senders', () => {
     const framed = { ...pageSender, tab: { id: 4, url: 'https://app.hubspot.com/contacts/1' } };
     expect(await h.send({ type: 'token.clear' }, framed)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await h.log()).toHaveLength(0);
+  });
+
+  it('options.open: the sidebar asks the background to open the options page (content scripts cannot)', async () => {
+    await start({}, null);
+    let opened = 0;
+    await h.boot({
+      openOptionsPage: async () => {
+        opened++;
+      },
+    });
+    expect(await h.ok({ type: 'options.open' }, senderFor(deal))).toEqual({ opened: true });
+    expect(opened).toBe(1);
+    // A foreign page cannot use it; a browser without the API answers unavailable.
+    const evil = { id: EXTENSION_ID, url: 'https://evil.example/contacts/1/record/0-3/1', tab: { id: 3, url: 'https://evil.example/' } };
+    expect(await h.send({ type: 'options.open' }, evil)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await h.boot();
+    expect(await h.send({ type: 'options.open' }, senderFor(deal))).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(opened).toBe(1);
   });
 
   it('privileged messages from a content script are rejected', async () => {

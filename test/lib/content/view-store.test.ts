@@ -181,6 +181,28 @@ describe('ViewStore', () => {
     expect(store.model()?.error).toBeNull();
   });
 
+  test('back on the tab (recheck): an error the options page fixes asks again; data or other errors do not', async () => {
+    const { store, bg } = setup();
+    store.navigate(deal());
+    bg.take('view.get').resolve({ ok: false, error: { code: 'no-token', message: 'No token' } });
+    await flush();
+    store.recheck();
+    bg.take('view.get').resolve({ ok: true, data: payload(dealProposal) });
+    await flush();
+    expect(store.model()?.phase).toBe('ready');
+    // With data on screen, a recheck sends nothing.
+    const sent = bg.send.mock.calls.length;
+    store.recheck();
+    expect(bg.send.mock.calls.length).toBe(sent);
+    // An error the options page cannot fix (validation) is not retried by coming back.
+    store.navigate(deal('9005'));
+    bg.take('view.get').resolve({ ok: false, error: { code: 'validation', message: 'bad' } });
+    await flush();
+    const before = bg.send.mock.calls.length;
+    store.recheck();
+    expect(bg.send.mock.calls.length).toBe(before);
+  });
+
   test('pushes: view.updated replaces the data of the same record only; view.failed keeps the cache and says offline', async () => {
     const { store, bg } = setup();
     store.navigate(deal());
