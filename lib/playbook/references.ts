@@ -273,6 +273,9 @@ function checkObjects(c: Checker, playbook: Playbook): void {
     if (!object.objectTypeId && !object.name) {
       c.error(joinPath('objects', alias), 'expected objectTypeId (e.g. "0-3") or name (a custom object\'s schema name, e.g. "client_hub"); got neither');
     }
+    if (object.nameFrom !== undefined && c.alias(object.nameFrom, joinPath('objects', alias, 'nameFrom')) && object.nameFrom === alias) {
+      c.error(joinPath('objects', alias, 'nameFrom'), `an object cannot be named after itself: expected another object (e.g. "contact")`);
+    }
   }
 }
 

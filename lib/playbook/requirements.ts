@@ -158,6 +158,12 @@ class Builder {
     for (const p of pb.objects[alias]?.nameProperties ?? []) this.properties.add(p);
   }
 
+  /** The record is named after its primary associated record (PlaybookObject.nameFrom). */
+  nameSource(): void {
+    const from = this.pb.objects[this.alias]?.nameFrom;
+    if (from && this.pb.objects[from]) this.child(from, true);
+  }
+
   child(object: ObjectAlias, primaryOnly = false): Builder {
     const key = `${object}|${primaryOnly}`;
     let c = this.children.get(key);
@@ -507,6 +513,7 @@ export function ruleMayApply(pb: Playbook, rule: Rule, alias: ObjectAlias, focus
 /** What a record of `alias` on screen needs loaded, for the rules that may apply to it. */
 export function viewRequirements(pb: Playbook, alias: ObjectAlias, focus?: FocusContext): ViewRequirements {
   const root = new Builder(pb, alias);
+  root.nameSource();
   const rules: string[] = [];
   for (const rule of pb.rules) {
     if (!ruleMayApply(pb, rule, alias, focus)) continue;

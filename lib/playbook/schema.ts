@@ -187,6 +187,7 @@ export const playbookObjectSchema = z.strictObject({
   name: nonEmpty.optional(),
   label: nonEmpty,
   nameProperties: z.array(nonEmpty),
+  nameFrom: nonEmpty.optional(),
 });
 
 export const playbookPropertySchema = z.strictObject({

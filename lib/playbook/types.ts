@@ -32,6 +32,12 @@ export interface PlaybookObject {
   label: string;
   /** Property holding the record's display name (dealname, firstname+lastname → use `nameProperties`). */
   nameProperties: string[];
+  /**
+   * For objects with no name of their own (a Client Hub record): name the
+   * record after its primary associated record of this object, shown as
+   * "<label>: <that record's name>". Used when `nameProperties` give nothing.
+   */
+  nameFrom?: ObjectAlias;
 }
 
 export interface PlaybookProperty {

@@ -10,7 +10,7 @@ import type { Playbook } from '../playbook/types';
 import type { PortalMeta, RecordData, Snapshot } from './snapshot';
 import { OBJECT_TYPE } from './snapshot';
 import type { Evaluation, Finding, FindingItem, RecordResult } from './result';
-import { getEnv, aliasOf, memo, stageByLabel, type Env } from './resolve';
+import { getEnv, aliasOf, memo, stageByLabel, type Env, type ObjInfo } from './resolve';
 import { Ctx } from './context';
 import { planFor, runEntry } from './rules';
 import { dealResult, nextStageOf } from './deal';
@@ -29,18 +29,29 @@ const EMPTY_PORTAL: PortalMeta = Object.freeze({
   portalId: 0, timeZone: 'UTC', pipelines: {}, properties: {}, owners: [], callDispositions: [], schemas: [],
 }) as PortalMeta;
 
-function recordName(env: Env, rec: RecordData, alias: string | null): string {
-  const obj = alias ? env.objects.get(alias) : undefined;
-  if (obj) {
-    let name = '';
-    for (const p of obj.nameProperties) {
-      const v = rec.properties[p];
-      if (typeof v === 'string' && !isBlank(v)) name += (name ? ' ' : '') + v.trim();
-    }
-    if (name) return name;
-    return `${obj.label} ${rec.id}`;
+function ownName(obj: ObjInfo, rec: RecordData): string {
+  let name = '';
+  for (const p of obj.nameProperties) {
+    const v = rec.properties[p];
+    if (typeof v === 'string' && !isBlank(v)) name += (name ? ' ' : '') + v.trim();
   }
-  return `Record ${rec.id}`;
+  return name;
+}
+
+function recordName(ctx: Ctx, rec: RecordData, alias: string | null): string {
+  const obj = alias ? ctx.env.objects.get(alias) : undefined;
+  if (!obj) return `Record ${rec.id}`;
+  const name = ownName(obj, rec);
+  if (name) return name;
+  // No name of its own (a Client Hub record): "<label>: <primary associated record's name>".
+  const from = obj.nameFrom ? ctx.env.objects.get(obj.nameFrom) : undefined;
+  if (from?.typeId) {
+    const { key } = ctx.primaryKey(ctx.key(rec), alias, from.alias, from.typeId);
+    const other = key ? ctx.record(key) : undefined;
+    const otherName = other ? ownName(from, other) : '';
+    if (otherName) return `${obj.label}: ${otherName}`;
+  }
+  return `${obj.label} ${rec.id}`;
 }
 
 function resultKind(env: Env, typeId: string, alias: string | null): RecordResult['kind'] {
@@ -136,7 +147,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   return {
     record: ref,
     object: alias,
-    name: recordName(env, rec, alias),
+    name: recordName(ctx, rec, alias),
     result,
     findings,
     guidance: alias ? guidanceFor(ctx, rec, alias) : [],

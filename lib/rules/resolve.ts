@@ -70,6 +70,8 @@ export interface ObjInfo {
   typeId: string | null;
   label: string;
   nameProperties: string[];
+  /** Named after its primary associated record of this object (PlaybookObject.nameFrom). */
+  nameFrom: string | null;
   /** The playbook declares pipelines for this object (its rules are scoped by pipeline). */
   pipelined: boolean;
   props: Map<string, PropInfo>;
@@ -180,6 +182,7 @@ function buildEnv(pb: Playbook, portal: PortalMeta): Env {
       typeId,
       label: obj.label,
       nameProperties: obj.nameProperties ?? [],
+      nameFrom: typeof obj.nameFrom === 'string' ? obj.nameFrom : null,
       pipelined: pipelinedAliases.has(alias),
       props: new Map(),
     });
@@ -314,7 +317,7 @@ function declOf(env: Env, alias: string, name: string): PlaybookProperty | null 
 export function propInfo(env: Env, alias: string, name: string): PropInfo {
   let obj = env.objects.get(alias);
   if (!obj) {
-    obj = { alias, typeId: null, label: alias, nameProperties: [], pipelined: false, props: new Map() };
+    obj = { alias, typeId: null, label: alias, nameProperties: [], nameFrom: null, pipelined: false, props: new Map() };
     env.objects.set(alias, obj);
   }
   const hit = obj.props.get(name);

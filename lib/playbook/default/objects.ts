@@ -11,7 +11,8 @@ export const objects: Record<string, PlaybookObject> = {
   company: { objectTypeId: '0-2', label: 'Company', nameProperties: ['name'] },
   ticket: { objectTypeId: '0-5', label: 'Ticket', nameProperties: ['subject'] },
   // The Client Hub schema has no name property of its own; the record id is what HubSpot shows.
-  clientHub: { name: 'client_hub', label: 'Client Hub', nameProperties: ['hs_object_id'] },
+  // A Client Hub record has no name property: it is named after its primary contact (CH-1).
+  clientHub: { name: 'client_hub', label: 'Client Hub', nameProperties: [], nameFrom: 'contact' },
   productSubscription: { name: 'product_subscription', label: 'Product Subscription', nameProperties: ['product_name'] },
 };
 

@@ -124,6 +124,11 @@ describe('validatePlaybook: reference errors', () => {
     expectError(errors, `rules[${i}].scope.object`, 'did you mean "company"?');
   });
 
+  it('CH-1: nameFrom names another object of the playbook', () => {
+    expectError(errorsAfter((pb) => { pb.objects.clientHub.nameFrom = 'contcat'; }), 'objects.clientHub.nameFrom', 'unknown object "contcat"');
+    expectError(errorsAfter((pb) => { pb.objects.clientHub.nameFrom = 'clientHub'; }), 'objects.clientHub.nameFrom', 'cannot be named after itself');
+  });
+
   it('an unknown object alias inside associated, in checklists, cadence and the call log', () => {
     const pb = clone();
     const i = indexOf(pb, 'SALES-ENG-2');

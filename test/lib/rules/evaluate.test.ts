@@ -140,7 +140,15 @@ describe('Client Hub evaluation', () => {
     const e = run(hubScenario('Call Preparation', { last_check_in_date: '2025-02-18' }).b.build());
     expect(e.callLog?.checkIn.types).toEqual(['Check In - Call', 'Check In - WhatsApp']);
     expect(e.result).toMatchObject({ kind: 'cadence', stage: { label: 'Call Preparation' }, nextContactDate: '2025-03-18', expectedStage: 'Call Preparation', overdue: false });
-    expect(e.name).toBe('42');
+    // CH-1: a Client Hub record has no name property; it is named after its primary contact.
+    expect(e.name).toBe('Client Hub: Ana Lopez');
+  });
+
+  it('CH-1: without a contact the Client Hub record is named by its label and id, never by a bare id', () => {
+    const { b, hub } = hubScenario('Call Preparation');
+    const snap = b.build();
+    snap.associations = snap.associations.filter((a) => !(a.from === hub && a.to.startsWith('0-1/')));
+    expect(run(snap).name).toBe('Client Hub 42');
   });
 
   it('a record past its next contact date but still in Call Preparation is expected in a call stage', () => {
