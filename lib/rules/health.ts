@@ -1,7 +1,7 @@
 /**
  * ACC-6: account health 0–100 = weights · (engagement, velocity, support),
  * every number from `Playbook.health`:
- * - engagement: 100 when the latest activity on the company or its contacts
+ * - engagement: 100 when the last activity on the company or its contacts
  *   is at most `fullDays` old, falling linearly to 0 at `zeroDays`;
  * - velocity: mean days the company's open deals have spent in their current
  *   stage, 100 at ≤ `fullDays`, linearly to 0 at `zeroDays` (100 with no open deals);
@@ -96,7 +96,7 @@ export function computeHealth(ctx: Ctx, company: RecordData): Health | null {
   if (latest !== null) {
     const days = Math.max(0, ctx.today - latest);
     engagement = linear(days, spec.engagement.fullDays, spec.engagement.zeroDays);
-    engagementDetail = `latest activity ${days} day${days === 1 ? '' : 's'} ago`;
+    engagementDetail = `last activity ${days} day${days === 1 ? '' : 's'} ago`;
   } else if (anyLoaded) {
     engagement = 0;
     engagementDetail = 'no activity logged';
