@@ -13,6 +13,8 @@ export interface OptionsPageProps {
   state: OptionsState;
   actions: OptionsActions;
   now: number;
+  /** The compliance scan page (admin.html), linked from the navigation. */
+  adminUrl?: string;
 }
 
 const SECTIONS: Array<[string, string]> = [
@@ -24,7 +26,7 @@ const SECTIONS: Array<[string, string]> = [
 ];
 
 /** The whole options page: token, API limit, learn mode, playbook, portal check. */
-export function OptionsPage({ state, actions, now }: OptionsPageProps) {
+export function OptionsPage({ state, actions, now, adminUrl }: OptionsPageProps) {
   const managed = managedView(state.settings, state.playbook);
   const status = state.status;
   const connection = status ? statusText(status) : null;
@@ -56,6 +58,14 @@ export function OptionsPage({ state, actions, now }: OptionsPageProps) {
               </li>
             ))}
           </ul>
+          {adminUrl ? (
+            <p class="opt-nav__more">
+              <a href={adminUrl} data-testid="admin-link">
+                Compliance scan
+              </a>
+              <span class="opt-muted"> — find records out of compliance across the portal</span>
+            </p>
+          ) : null}
         </nav>
         <main id="main" class="opt-main" tabIndex={-1}>
           {state.phase === 'loading' ? (

@@ -55,6 +55,19 @@ describe('options page', () => {
     expect(await page.getByRole('radio', { checked: true }).first().isVisible()).toBe(true);
   });
 
+  it('links to the compliance scan page, which links back', async () => {
+    const link = page.getByTestId('admin-link');
+    expect(await link.getAttribute('href')).toBe(`chrome-extension://${e2e.extensionId}/admin.html`);
+    const admin = await e2e.context.newPage();
+    try {
+      await admin.goto((await link.getAttribute('href'))!);
+      await admin.getByRole('heading', { level: 1, name: 'Compliance scan' }).waitFor({ timeout: 20_000 });
+      expect(await admin.getByRole('link', { name: 'Options', exact: true }).getAttribute('href')).toBe(`chrome-extension://${e2e.extensionId}/options.html`);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('lint without a token says to save one first', async () => {
     await page.getByRole('button', { name: 'Check the active playbook' }).click();
     await expect.poll(() => alert().getAttribute('data-error-code')).toBe('no-token');

@@ -12,6 +12,13 @@ import { OptionsPage } from '../../../components/options/OptionsPage';
 import { NOW } from '../../lib/options/fixtures';
 
 describe('options page', () => {
+  test('links to the compliance scan page (admin.html) from the navigation', () => {
+    const { getByTestId } = renderPage(readyState());
+    const link = getByTestId('admin-link') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('chrome-extension://test/admin.html');
+    expect(link.textContent).toBe('Compliance scan');
+  });
+
   test('landmarks, one h1, a heading per section and a skip link', () => {
     const { getByRole, getAllByRole } = renderPage(readyState());
     expect(getByRole('main')).toBeTruthy();

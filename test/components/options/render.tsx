@@ -34,6 +34,6 @@ export function spyActions(): OptionsActions & { [K in keyof OptionsActions]: Re
 }
 
 export function renderPage(state: OptionsState, actions = spyActions()) {
-  const result = render(<OptionsPage state={state} actions={actions} now={NOW} />);
+  const result = render(<OptionsPage state={state} actions={actions} now={NOW} adminUrl="chrome-extension://test/admin.html" />);
   return { ...result, actions };
 }
