@@ -6,11 +6,13 @@
  * budget by tier (100 / 190 / 250), about 4–5 search requests a second on
  * top, and a daily budget. The limiter:
  * - keeps its own rolling log of request starts and never plans past
- *   `tier × (1 − reserve)`; the bulk lane may use only `bulkShare` of it and
- *   the interactive lane is always served first, so a scan never starves the
- *   sidebar;
- * - reads `X-HubSpot-RateLimit-Remaining/-Max/-Interval-Milliseconds` and
- *   slows down before the wall (other apps share the account's budget);
+ *   `tier × (1 − reserve)`; the bulk lane (admin scans) may use all of it but
+ *   `headroom` slots, which stay free for the sidebar (a cold record view
+ *   needs 7 requests), and the interactive lane is always served first: a
+ *   scan runs at the tier's pace and never makes the sidebar wait;
+ * - reads `X-HubSpot-RateLimit-Remaining/-Max/-Interval-Milliseconds`: what
+ *   HubSpot counts beyond our own requests is other apps' use of the
+ *   account's budget, and both lanes plan that much less;
  * - honours `Retry-After`; retries 429 TEN_SECONDLY/SECONDLY after the wait,
  *   and 5xx / network errors / timeouts of idempotent requests with
  *   exponential backoff and full jitter, a bounded number of times;
@@ -22,6 +24,7 @@
  */
 import { HubSpotDailyLimitError, HubSpotOfflineError, HubSpotRateLimitedError } from '../hubspot/errors';
 import { parseRetryAfter as parseRetryAfterHeader } from '../hubspot/rate-limit';
+import type { AttemptCountingInit } from '../hubspot/transport';
 import { fullJitter, nextMidnight, sleep, systemClock, type Clock } from './clock';
 
 export type Lane = 'interactive' | 'bulk';
@@ -116,10 +119,10 @@ export interface RateLimiterOptions {
   store?: LimiterStore;
   windowMs?: number;
   searchPerSecond?: number;
-  /** Fraction of the tier never planned (other apps on the account, clock skew). */
+  /** Fraction of the tier never planned (timing differences between our count and HubSpot's). */
   reserve?: number;
-  /** Fraction of the planned budget the bulk lane may use. */
-  bulkShare?: number;
+  /** Slots of the rolling window the bulk lane leaves to the interactive lane (a cold view's requests). */
+  headroom?: number;
   /** Longest single wait (an idle MV3 worker is stopped after ~30 s). */
   maxWaitMs?: number;
   /** Attempts in all for 5xx/network errors (idempotent requests). */
@@ -145,6 +148,8 @@ interface Hint {
   max: number;
   interval: number;
   at: number;
+  /** Requests HubSpot counted that we did not send (other apps on the account). */
+  foreign: number;
 }
 
 const READ_ONLY_POST = /\/(search|batch\/read)\/?(\?|$)/;
@@ -168,7 +173,7 @@ export class RateLimiter {
   private readonly windowMs: number;
   private readonly searchPerSecond: number;
   private readonly reserve: number;
-  private readonly bulkShare: number;
+  private readonly headroom: number;
   readonly maxWaitMs: number;
   private readonly maxAttempts: number;
   private readonly maxRateLimitRetries: number;
@@ -199,8 +204,8 @@ export class RateLimiter {
     this.store = options.store;
     this.windowMs = options.windowMs ?? 10_000;
     this.searchPerSecond = options.searchPerSecond ?? 4;
-    this.reserve = options.reserve ?? 0.1;
-    this.bulkShare = options.bulkShare ?? 0.6;
+    this.reserve = options.reserve ?? 0.01;
+    this.headroom = options.headroom ?? 7;
     this.maxWaitMs = options.maxWaitMs ?? 20_000;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.maxRateLimitRetries = options.maxRateLimitRetries ?? 3;
@@ -242,7 +247,9 @@ export class RateLimiter {
     this.pump();
   }
 
-  async fetch(input: string | URL | Request, init: RequestInit = {}, options: LimitOptions): Promise<Response> {
+  async fetch(input: string | URL | Request, initWithCount: AttemptCountingInit = {}, options: LimitOptions): Promise<Response> {
+    // The attempt callback is ours, not fetch's: every request sent (retries included) is reported.
+    const { onAttempt, ...init } = initWithCount;
     const url = urlOf(input);
     const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const kind = options.kind ?? (/\/search\/?(\?|$)/.test(url) ? 'search' : 'other');
@@ -253,6 +260,7 @@ export class RateLimiter {
       await this.acquire(options.lane, kind, options.signal);
       attempt += 1;
       this.sent[options.lane] += 1;
+      onAttempt?.();
       let response: Response;
       try {
         response = await this.send(input, init, options.signal);
@@ -346,7 +354,13 @@ export class RateLimiter {
     const max = Number(headers.get('X-HubSpot-RateLimit-Max'));
     const interval = Number(headers.get('X-HubSpot-RateLimit-Interval-Milliseconds'));
     if (headers.has('X-HubSpot-RateLimit-Remaining') && Number.isFinite(remaining) && max > 0) {
-      this.hint = { remaining, max, interval: interval > 0 ? interval : this.windowMs, at: now };
+      const windowMs = interval > 0 ? interval : this.windowMs;
+      // Ours in HubSpot's window (starts still in flight are counted too: a conservative guess of ours,
+      // so "foreign" errs low only by what is in flight, and a 429 then corrects it).
+      let ours = 0;
+      for (let i = this.log.length - 1; i >= 0 && (this.log[i] as number) > now - windowMs; i--) ours++;
+      const foreign = Math.max(0, max - remaining - ours);
+      this.hint = { remaining, max, interval: windowMs, at: now, foreign };
     }
     const dailyRemaining = headers.get('X-HubSpot-RateLimit-Daily-Remaining');
     if (dailyRemaining !== null && Number(dailyRemaining) > 0 && this.dailyResetAt > 0) {
@@ -368,18 +382,13 @@ export class RateLimiter {
     let wait = Math.max(0, this.pausedUntil - now);
     if (kind === 'search') wait = Math.max(wait, this.searchPausedUntil - now);
     const planned = Math.max(1, Math.floor(this.tierOf() * (1 - this.reserve)));
-    const cap = lane === 'interactive' ? planned : Math.max(1, Math.floor(planned * this.bulkShare));
+    // Other apps' recent use of the account's budget (as HubSpot last reported it) is not ours to plan.
+    const hint = this.hint;
+    const foreign = hint && now < hint.at + hint.interval ? hint.foreign : 0;
+    const lanePlan = lane === 'interactive' ? planned : planned - this.headroom;
+    const cap = Math.max(1, lanePlan - foreign);
     if (this.log.length >= cap) {
       wait = Math.max(wait, (this.log[this.log.length - cap] as number) + this.windowMs - now);
-    }
-    const hint = this.hint;
-    if (hint && now < hint.at + hint.interval) {
-      // HubSpot's own count, minus what we started since it was reported.
-      const since = this.log.filter((t) => t >= hint.at).length;
-      const left = hint.remaining - since;
-      // Slow down before the wall: bulk stops at 30 % left, interactive only at the wall.
-      const floor = lane === 'bulk' ? Math.ceil(hint.max * 0.3) : 0;
-      if (left <= floor) wait = Math.max(wait, hint.at + hint.interval - now);
     }
     if (kind === 'search' && this.searchLog.length >= this.searchPerSecond) {
       wait = Math.max(wait, (this.searchLog[this.searchLog.length - this.searchPerSecond] as number) + 1_000 - now);

@@ -12,6 +12,16 @@ import { headerMap, parseRateLimitHeaders, type HeaderMap, type RateLimitInfo } 
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * A fetch that retries (the background's rate limiter) calls `onAttempt`
+ * for every HTTP request it sends: retries cost budget too, and the count of
+ * requests sent (e.g. a compliance scan's) must include them. Plain fetch
+ * ignores the field.
+ */
+export interface AttemptCountingInit extends RequestInit {
+  onAttempt?: () => void;
+}
+
 export interface ResponseInfo {
   request: RequestInfo;
   status: number;
@@ -106,17 +116,22 @@ export class Transport {
     const onAbort = () => controller.abort();
     outer?.addEventListener('abort', onAbort, { once: true });
 
+    // One request now; retries the injected fetch reports are added as they are sent.
     this.requests += 1;
+    let attempts = 0;
     const entry: RequestLogEntry = { method: info.method, path: info.path, status: null, start: ++this.tick, end: 0 };
     this.log.push(entry);
     let status: number;
     let headers: HeaderMap;
     let text: string;
     try {
-      const init: RequestInit = {
+      const init: AttemptCountingInit = {
         method: info.method,
         headers: { Accept: 'application/json', ...req.headers },
         signal: controller.signal,
+        onAttempt: () => {
+          if (++attempts > 1) this.requests += 1;
+        },
       };
       if (req.body !== undefined) init.body = req.body;
       const response = await options.fetch(req.url, init);

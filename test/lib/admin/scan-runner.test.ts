@@ -148,6 +148,26 @@ describe('scan of the reference portal', () => {
     expect(last.objects).toEqual([{ alias: 'company', label: 'Company', processed: portal.seed.objects['0-2']!.length, total: portal.seed.objects['0-2']!.length, done: true, pipelines: null }]);
   });
 
+  test('retries cost budget: requests the limiter re-sends after a 503 are counted in the scan\'s requests', { timeout: 60_000 }, async () => {
+    const control = (method: string, body?: unknown) =>
+      fetch(`${h.sandbox.url}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    await control('POST', { routes: [{ method: 'POST', pathPattern: '/crm/v3/objects/*/batch/read', status: 503, times: 3 }] });
+    try {
+      const runner = new ScanService(h.ctx, { store: freshStore() });
+      const before = await counters();
+      const { scanId } = await runner.start({ type: 'scan.start', objects: ['deal'], options: { pipelines: { deal: ['Expansion', 'Upsell'] } } });
+      await runner.idle();
+      const status = await runner.status(scanId!);
+      const after = await counters();
+      expect(status.state).toBe('done');
+      // The sandbox saw the 3 refused attempts and their retries; the scan counts every one.
+      expect(status.requests).toBe(after.requests - before.requests);
+      expect(status.requests).toBeGreaterThanOrEqual(status.floorRequests + 3);
+    } finally {
+      await control('DELETE');
+    }
+  });
+
   test('pipelines chosen by label: only their deals are read (scan.start options)', async () => {
     const runner = new ScanService(h.ctx, { store: freshStore() });
     const { scanId } = await runner.start({ type: 'scan.start', objects: ['deal'], options: { pipelines: { deal: ['Expansion', 'Upsell'] } } });
