@@ -15,6 +15,8 @@ import { validateProperties } from '../validation';
 import { nowIso, scopesOf, typeParam } from './common';
 
 export const MAX_BATCH = 100;
+/** HubSpot: "The maximum number of inputs supported in a batch request for property histories is 50." */
+export const MAX_BATCH_HISTORY = 50;
 export const MAX_LIST_LIMIT = 100;
 
 function readOptions(req: ApiRequest): ReadOptions {
@@ -192,8 +194,14 @@ const batchRead: Route = {
     const startedAt = nowIso();
     const info = typeParam(ctx, req.params.type as string);
     const body = bodyObject(req);
-    const inputs = inputsOf(body);
     const opts: ReadOptions = { properties: stringList(body.properties, 'properties'), propertiesWithHistory: stringList(body.propertiesWithHistory, 'propertiesWithHistory') };
+    const withHistory = (opts.propertiesWithHistory?.length ?? 0) > 0;
+    if (withHistory && Array.isArray(body.inputs) && body.inputs.length > MAX_BATCH_HISTORY) {
+      throw validationError(`The maximum number of inputs supported in a batch request for property histories is ${MAX_BATCH_HISTORY}.`, {
+        context: { maxInputs: [String(MAX_BATCH_HISTORY)] },
+      });
+    }
+    const inputs = inputsOf(body);
     const idProperty = typeof body.idProperty === 'string' ? body.idProperty : null;
     const archived = queryBool(req.query, 'archived');
     const seen = new Set<string>();

@@ -240,6 +240,18 @@ describe('batch', () => {
     expect(r.body.results).toHaveLength(1);
   });
 
+  it('batch read with propertiesWithHistory rejects more than 50 inputs, as HubSpot does; 50 are fine', async () => {
+    const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(1001 + i) }));
+    const over = await post(sb, '/crm/v3/objects/deals/batch/read', { inputs: inputs(51), properties: ['dealname'], propertiesWithHistory: ['dealstage'] });
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: expect.stringContaining('property histories is 50') });
+    const fifty = await post(sb, '/crm/v3/objects/deals/batch/read', { inputs: inputs(50), properties: ['dealname'], propertiesWithHistory: ['dealstage'] });
+    expect([200, 207]).toContain(fifty.status);
+    // Without history the limit stays 100.
+    const plain = await post(sb, '/crm/v3/objects/deals/batch/read', { inputs: inputs(51), properties: ['dealname'] });
+    expect([200, 207]).toContain(plain.status);
+  });
+
   it('batch read rejects more than 100 inputs', async () => {
     const r = await post(sb, '/crm/v3/objects/deals/batch/read', { inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
     expect(r.status).toBe(400);
