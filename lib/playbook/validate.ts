@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { formatPath, type PathSegment } from './json-path';
 import { checkReferences } from './references';
-import { playbookSchema } from './schema';
+import { playbookSchemas } from './schema';
 import { describeValue, didYouMean } from './suggest';
 import type { Playbook } from './types';
 
@@ -21,7 +21,7 @@ export interface PlaybookError {
 export type PlaybookValidation = { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] };
 
 export function validatePlaybook(input: unknown): PlaybookValidation {
-  const parsed = playbookSchema.safeParse(input);
+  const parsed = playbookSchemas().playbookSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: dedupe(parsed.error.issues.flatMap((issue) => explain(issue, [], input))) };
   }
@@ -122,8 +122,11 @@ function explainUnion(branches: Issue[][], segments: PathSegment[], found: unkno
   return [{ path, message: `expected ${[...new Set(alternatives)].join(' or ')}; got ${got}` }];
 }
 
-/** Field names of the playbook format, for "did you mean" on a misspelt key. */
-const FORMAT_KEYS = collectKeys(playbookSchema);
+/** Field names of the playbook format, for "did you mean" on a misspelt key (collected on first use). */
+let formatKeys: Set<string> | null = null;
+function formatKeysOf(): Set<string> {
+  return (formatKeys ??= collectKeys(playbookSchemas().playbookSchema));
+}
 
 function collectKeys(schema: unknown, keys = new Set<string>(), seen = new Set<unknown>()): Set<string> {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return keys;
@@ -146,7 +149,7 @@ function collectKeys(schema: unknown, keys = new Set<string>(), seen = new Set<u
 /** Known field names not already used in the object holding the misspelt key. */
 function siblingsOf(holder: unknown, key: string): string[] {
   const used = holder && typeof holder === 'object' ? Object.keys(holder) : [];
-  return [...FORMAT_KEYS].filter((k) => k !== key && !used.includes(k));
+  return [...formatKeysOf()].filter((k) => k !== key && !used.includes(k));
 }
 
 function dedupe(errors: PlaybookError[]): PlaybookError[] {

@@ -6,12 +6,12 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { playbookSchema } from '../../../lib/playbook/schema';
-import type { predicateSchema, ruleSchema } from '../../../lib/playbook/schema';
+import { playbookSchemas, type PlaybookSchemas } from '../../../lib/playbook/schema';
 import type { Playbook, Predicate, Rule } from '../../../lib/playbook/types';
 import { defaultPlaybook } from '../../../lib/playbook/default';
 
-type Inferred = z.infer<typeof playbookSchema>;
+const { playbookSchema } = playbookSchemas();
+type Inferred = z.infer<PlaybookSchemas['playbookSchema']>;
 
 describe('playbook schema ⇔ Playbook type', () => {
   it('the inferred playbook type and Playbook are mutually assignable', () => {
@@ -20,10 +20,10 @@ describe('playbook schema ⇔ Playbook type', () => {
   });
 
   it('rules and predicates match too (so a mismatch names the part that drifted)', () => {
-    expectTypeOf<z.infer<typeof ruleSchema>>().toExtend<Rule>();
-    expectTypeOf<Rule>().toExtend<z.infer<typeof ruleSchema>>();
-    expectTypeOf<z.infer<typeof predicateSchema>>().toExtend<Predicate>();
-    expectTypeOf<Predicate>().toExtend<z.infer<typeof predicateSchema>>();
+    expectTypeOf<z.infer<PlaybookSchemas['ruleSchema']>>().toExtend<Rule>();
+    expectTypeOf<Rule>().toExtend<z.infer<PlaybookSchemas['ruleSchema']>>();
+    expectTypeOf<z.infer<PlaybookSchemas['predicateSchema']>>().toExtend<Predicate>();
+    expectTypeOf<Predicate>().toExtend<z.infer<PlaybookSchemas['predicateSchema']>>();
   });
 
   it('a schema-typed value is usable where a Playbook is expected (and back)', () => {
