@@ -46,6 +46,13 @@ export class ViewCache {
   readonly maxBytes: number;
   readonly metaTtlMs: number;
   private readonly now: () => number;
+  /**
+   * The portal metadata last read or written, per portal. Reading it from
+   * IndexedDB copies every property definition of the portal (tens of ms on
+   * each view); the worker is the only writer, so memory stays in step. The
+   * same object each time also lets the engine reuse what it derived from it.
+   */
+  private readonly metas = new Map<number, PortalMetaEntry>();
 
   constructor(
     private readonly db: AppDb,
@@ -58,19 +65,22 @@ export class ViewCache {
   }
 
   async getPortalMeta(portalId: number): Promise<CachedMeta | null> {
-    const entry = await this.db.get('portalMeta', portalId);
+    const entry = this.metas.get(portalId) ?? (await this.db.get('portalMeta', portalId));
     if (!entry || entry.portalId !== portalId || entry.meta.portalId !== portalId) return null;
+    this.metas.set(portalId, entry);
     return { meta: entry.meta, fetchedAt: entry.fetchedAt, fresh: this.now() - entry.fetchedAt < this.metaTtlMs };
   }
 
   async putPortalMeta(meta: PortalMeta, fetchedAt = this.now()): Promise<void> {
     const entry: PortalMetaEntry = { portalId: meta.portalId, meta, fetchedAt };
     await this.db.put('portalMeta', entry);
+    this.metas.set(meta.portalId, entry);
   }
 
   /** Refresh on demand: the next cold load fetches the metadata again. */
   async expirePortalMeta(portalId: number): Promise<void> {
     const entry = await this.db.get('portalMeta', portalId);
+    this.metas.delete(portalId);
     if (entry) await this.db.put('portalMeta', { ...entry, fetchedAt: 0 });
   }
 
@@ -78,11 +88,13 @@ export class ViewCache {
   async getView(portalId: number, ref: RecordRef): Promise<CachedView | null> {
     const tx = this.db.transaction(['snapshots', 'portalMeta', 'lru'], 'readwrite');
     const entry = await tx.objectStore('snapshots').get([portalId, ref.objectTypeId, ref.id]);
-    const meta = await tx.objectStore('portalMeta').get(portalId);
+    // The metadata is read only for a hit, and from memory when it is there.
+    const meta = entry ? (this.metas.get(portalId) ?? (await tx.objectStore('portalMeta').get(portalId))) : undefined;
     if (!entry || !meta || entry.portalId !== portalId || meta.meta.portalId !== portalId) {
       await tx.done;
       return null;
     }
+    this.metas.set(portalId, meta);
     const key = memberKey(portalId, ref);
     const lru = await tx.objectStore('lru').get(key);
     await tx.objectStore('lru').put({ key, accessedAt: this.now(), bytes: lru?.bytes ?? approxBytes(entry) });
@@ -115,8 +127,11 @@ export class ViewCache {
     const key = memberKey(portalId, snapshot.focus);
     const tx = this.db.transaction(['snapshots', 'lru', 'portalMeta'], 'readwrite');
     const metaStore = tx.objectStore('portalMeta');
-    if (!(await metaStore.get(portalId))) {
-      await metaStore.put({ portalId, meta: snapshot.portal, fetchedAt: entry.loadedAt });
+    // Existence only (getKey): reading the value would copy the whole metadata.
+    if (!this.metas.has(portalId) && (await metaStore.getKey(portalId)) === undefined) {
+      const fresh = { portalId, meta: snapshot.portal, fetchedAt: entry.loadedAt };
+      await metaStore.put(fresh);
+      this.metas.set(portalId, fresh);
     }
     await tx.objectStore('snapshots').put(entry);
     await tx.objectStore('lru').put({ key, accessedAt: this.now(), bytes: approxBytes(entry) });
@@ -168,6 +183,7 @@ export class ViewCache {
       cursor = await cursor.continue();
     }
     await tx.objectStore('portalMeta').delete(portalId);
+    this.metas.delete(portalId);
     await tx.done;
   }
 

@@ -63,6 +63,23 @@ describe('view cache', () => {
     expect(await cache.getPortalMeta(2)).toBeNull();
   });
 
+  it('portal metadata is kept in memory (one object, no copy per view), and a new worker reads it back from IndexedDB', async () => {
+    const { cache, db } = await makeCache();
+    await cache.putView(snapshot(1, deal, [contact]), evaluation(deal), 'pb1');
+    const a = await cache.getPortalMeta(1);
+    const b = await cache.getView(1, deal);
+    expect(b?.snapshot.portal).toBe(a?.meta);
+    // A new worker (a new cache on the same database) gets an equal copy from IndexedDB.
+    const restarted = new ViewCache(db, { now: () => clock });
+    const c = await restarted.getPortalMeta(1);
+    expect(c?.meta).toEqual(a?.meta);
+    expect(c?.meta).not.toBe(a?.meta);
+    // Cleared portals are forgotten in memory too.
+    await cache.clearPortal(1);
+    expect(await cache.getPortalMeta(1)).toBeNull();
+    expect(await cache.getView(1, deal)).toBeNull();
+  });
+
   it('a write invalidates the written record and every view that includes it', async () => {
     const { cache } = await makeCache();
     await cache.putView(snapshot(1, deal, [contact]), evaluation(deal), 'pb');
