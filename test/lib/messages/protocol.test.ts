@@ -20,6 +20,7 @@ describe('request schema', () => {
       { type: 'settings.set', patch: { sidebar: { collapsed: true } } },
       { type: 'status.get', portalId: 1 },
       { type: 'playbook.get' },
+      { type: 'options.open' },
       { type: 'token.set', token: 'pat-na1-0000-1111' },
       { type: 'token.verify' },
       { type: 'token.clear' },
@@ -40,6 +41,7 @@ describe('request schema', () => {
 
   it('rejects unknown types, extra fields and malformed values', () => {
     const invalid = [
+      { type: 'options.open', url: 'https://evil.example' },
       { type: 'view.delete', portalId: 1, ref },
       { type: 'view.get', portalId: 1, ref, extra: true },
       { type: 'view.get', portalId: -1, ref },
