@@ -184,6 +184,8 @@ export class RateLimiter {
 
   private readonly queues: Record<Lane, Ticket[]> = { interactive: [], bulk: [] };
   private log: number[] = [];
+  /** Starts of interactive requests in the window (they use the headroom bulk leaves). */
+  private interactiveLog: number[] = [];
   private searchLog: number[] = [];
   private pausedUntil = 0;
   private searchPausedUntil = 0;
@@ -373,6 +375,7 @@ export class RateLimiter {
   private prune(now: number): void {
     const from = now - this.windowMs;
     while (this.log.length > 0 && (this.log[0] as number) <= from) this.log.shift();
+    while (this.interactiveLog.length > 0 && (this.interactiveLog[0] as number) <= from) this.interactiveLog.shift();
     while (this.searchLog.length > 0 && (this.searchLog[0] as number) <= now - 1_000) this.searchLog.shift();
   }
 
@@ -385,7 +388,8 @@ export class RateLimiter {
     // Other apps' recent use of the account's budget (as HubSpot last reported it) is not ours to plan.
     const hint = this.hint;
     const foreign = hint && now < hint.at + hint.interval ? hint.foreign : 0;
-    const lanePlan = lane === 'interactive' ? planned : planned - this.headroom;
+    // Bulk keeps the headroom free, less what the sidebar already used of it in this window.
+    const lanePlan = lane === 'interactive' ? planned : planned - Math.max(0, this.headroom - this.interactiveLog.length);
     const cap = Math.max(1, lanePlan - foreign);
     if (this.log.length >= cap) {
       wait = Math.max(wait, (this.log[this.log.length - cap] as number) + this.windowMs - now);
@@ -446,6 +450,7 @@ export class RateLimiter {
         if (wait === 0) {
           queue.splice(i, 1);
           this.log.push(now);
+          if (lane === 'interactive') this.interactiveLog.push(now);
           if (ticket.kind === 'search') this.searchLog.push(now);
           ticket.resolve();
           continue;
