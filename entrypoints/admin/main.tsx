@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import '../../components/pages/pages.css';
 import '../../components/admin/admin.css';
 import { AdminApp } from '../../components/admin/AdminApp';
 import { AdminController } from '../../lib/admin/admin-controller';

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import '../../components/pages/pages.css';
 import '../../components/options/options.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { createClient, onPush } from '../../lib/messages/client';

@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { colourTokens, contrast, readCss } from '../../helpers/css';
 
-const css = readFileSync(new URL('../../../components/sidebar/sidebar.css', import.meta.url), 'utf8');
-
-function tokens(): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const m of css.matchAll(/--sop-([a-z-]+):\s*(#[0-9a-f]{6})\s*;/gi)) map.set(m[1]!, m[2]!.toLowerCase());
-  return map;
-}
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
+const css = readCss('components/sidebar/sidebar.css');
+const tokens = () => colourTokens(css, 'sop');
 
 describe('sidebar.css', () => {
   test('every --sop-*-fg / --sop-*-bg colour pair meets WCAG AA for text (4.5:1)', () => {
