@@ -65,7 +65,8 @@ export function Sidebar({ model, actions, controls }: SidebarProps) {
   }
 
   const name = evaluation?.name || (phase === 'loading' ? 'Loading record…' : 'This record');
-  const kind = objectLabel(record.objectTypeId);
+  // The playbook names custom objects ("Client Hub"); standard ones have their HubSpot label.
+  const kind = evaluation?.objectLabel ?? objectLabel(record.objectTypeId);
   return (
     <SidebarContext.Provider value={env}>
       <aside class="sop-root" aria-label="SOP Sidebar" style={{ width: `${model.ui.width}px` }} data-collapsed="false" {...rootProps}>

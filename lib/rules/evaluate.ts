@@ -147,6 +147,7 @@ export function evaluate(snapshot: Snapshot, playbook: Playbook, now: Date): Eva
   return {
     record: ref,
     object: alias,
+    ...(alias && env.objects.get(alias) ? { objectLabel: env.objects.get(alias)!.label } : {}),
     name: recordName(ctx, rec, alias),
     result,
     findings,

@@ -202,6 +202,8 @@ export interface Evaluation {
   record: RecordRef;
   /** Playbook object alias of the record, or null when the playbook does not govern it. */
   object: string | null;
+  /** The playbook's label of that object ("Deal", "Client Hub"), when governed. */
+  objectLabel?: string;
   name: string;
   result: RecordResult;
   findings: Finding[];

@@ -18,6 +18,12 @@ describe('Client Hub view', () => {
     expect(cadence.querySelector('[data-rule-id="CH-6"]')!.getAttribute('data-status')).toBe('violation');
   });
 
+  test('CH-1: the header names the record and its playbook object ("Client Hub"), not a bare id', () => {
+    const { container } = renderSidebar(model({ ...clientHubOverdue, name: 'Client Hub: Ana Lopez', objectLabel: 'Client Hub' }));
+    expect(container.querySelector('#sop-record-name')!.textContent).toBe('Client Hub: Ana Lopez');
+    expect(container.querySelector('.sop-header__app')!.textContent).toBe('SOP Sidebar · Client Hub');
+  });
+
   test('CH-4: an unset Contact Ratio shows the default and offers it as the fix', () => {
     const { container } = renderSidebar(model(clientHubOverdue));
     expect(container.querySelector('[data-section="cadence"] .sop-facts')!.textContent).toContain('Contact Ratio1 month (default; not set on the record)');

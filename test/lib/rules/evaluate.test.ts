@@ -142,6 +142,7 @@ describe('Client Hub evaluation', () => {
     expect(e.result).toMatchObject({ kind: 'cadence', stage: { label: 'Call Preparation' }, nextContactDate: '2025-03-18', expectedStage: 'Call Preparation', overdue: false });
     // CH-1: a Client Hub record has no name property; it is named after its primary contact.
     expect(e.name).toBe('Client Hub: Ana Lopez');
+    expect(e.objectLabel).toBe('Client Hub');
   });
 
   it('CH-1: without a contact the Client Hub record is named by its label and id, never by a bare id', () => {
