@@ -235,6 +235,7 @@ export class BackgroundService {
   /** Stop scheduling work (tests simulate a worker's death with stop() + closing the database). */
   stop(): void {
     this.stopped = true;
+    this.outbox.close();
     if (this.outboxTimer !== null) this.clock.clearTimeout(this.outboxTimer);
     this.outboxTimer = null;
   }

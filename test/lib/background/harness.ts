@@ -140,7 +140,7 @@ export class Harness {
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    this.kill();
     await this.sandbox.close();
   }
 }

@@ -252,9 +252,13 @@ describe('writes through the outbox', () => {
     const res = await h.ok({ type: 'property.update', portalId: PORTAL, ref: deal, property, value }, senderFor(deal));
     expect(res.sent).toBe(false);
     expect(res.entries).toMatchObject([{ status: 'pending', error: { code: 'offline' } }]);
+    const dying = h.service;
     h.kill();
     await h.control('DELETE', '/__sandbox/faults');
     await h.clearLog();
+    // The dead worker sends nothing more, and its cut-off work is not an error.
+    expect(await dying.outbox.drain()).toBe(0);
+    expect(await h.log()).toEqual([]);
     await h.boot(); // new worker: opens the database, resumes the outbox
     // The resume is asynchronous (the entry's backoff may not be over yet): wait for it, not a fixed time.
     await vi.waitFor(async () => expect((await h.ok({ type: 'outbox.list' })).entries).toEqual([]), { timeout: 15_000, interval: 50 });
